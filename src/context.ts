@@ -1,0 +1,26 @@
+import type { Database } from 'better-sqlite3';
+import type { Client } from 'discord.js';
+import type { Clock } from './clock.js';
+import type { ContentLibrary } from './content/index.js';
+import type { Logger } from './logger.js';
+import type { SettingsRepository } from './settings/repository.js';
+
+/** Options that change how the bot behaves, fixed at start-up. */
+export interface BotOptions {
+  /** Days after a story's `as_of` date from which readers are warned that facts may have changed. */
+  contentStaleDays: number;
+}
+
+/**
+ * Everything a handler needs, passed in rather than imported, so handlers are testable and the
+ * sandbox can swap the clock. Features add their repositories and services here.
+ */
+export interface BotContext {
+  client: Client;
+  db: Database;
+  content: ContentLibrary;
+  clock: Clock;
+  logger: Logger;
+  options: BotOptions;
+  settings: SettingsRepository;
+}

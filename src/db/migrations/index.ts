@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { coreMigration } from './001-core.js';
+
+/** Every schema step in order. Append new steps; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [coreMigration];

@@ -1,0 +1,6 @@
+import { main } from './main.js';
+
+main().catch((error: unknown) => {
+  console.error('Roundtable stopped with an error:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

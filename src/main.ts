@@ -1,0 +1,59 @@
+import { createBot } from './bot.js';
+import { type AppEnv, loadDotEnv, parseEnv } from './config/env.js';
+import { formatContentReport, loadContent } from './content/index.js';
+import { openDatabase } from './db/database.js';
+import { createLogger } from './logger.js';
+
+/** Reads `.env`, then the environment; prints what is wrong and exits when it is invalid. */
+export function readEnvOrExit(): AppEnv {
+  loadDotEnv();
+  const parsed = parseEnv(process.env);
+  if (parsed.kind === 'invalid') {
+    console.error(
+      `Roundtable cannot start; fix the configuration (see .env.example):\n- ${parsed.problems.join('\n- ')}`,
+    );
+    process.exit(1);
+  }
+  return parsed.env;
+}
+
+export async function main(): Promise<void> {
+  const env = readEnvOrExit();
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
+  const content = await loadContent(env.CONTENT_DIR, { today: new Date() });
+  if (content.kind === 'invalid') {
+    console.error(formatContentReport(content));
+    console.error(
+      'Roundtable refuses to start with invalid story packs. Fix them and run `npm run content:check`.',
+    );
+    process.exit(1);
+  }
+  const db = openDatabase(env.DATABASE_PATH);
+  const bot = createBot({
+    token: env.DISCORD_TOKEN,
+    apiUrl: env.DISCORD_API_URL,
+    db,
+    content: content.library,
+    logger,
+    options: { contentStaleDays: env.CONTENT_STALE_DAYS },
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await bot.stop();
+    } finally {
+      db.close();
+      logger.flush();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  await bot.start();
+}
