@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.js';
 import { coreMigration } from './001-core.js';
+import { quizMigration } from './002-quiz.js';
 
 /** Every schema step in order. Append new steps; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [coreMigration];
+export const migrations: readonly Migration[] = [coreMigration, quizMigration];
