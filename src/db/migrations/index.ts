@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate.js';
 import { coreMigration } from './001-core.js';
 import { quizMigration } from './002-quiz.js';
+import { debateMigration } from './003-debate.js';
 
 /** Every schema step in order. Append new steps; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [coreMigration, quizMigration];
+export const migrations: readonly Migration[] = [coreMigration, quizMigration, debateMigration];
