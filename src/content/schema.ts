@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { type DayDate, type PrecisionDate, parseDayDate, parsePrecisionDate } from './dates.js';
+import { findQuizQuestionProblems, findStoryDateProblems, type PathProblem } from './item-rules.js';
+import {
+  ANSWER_LETTERS,
+  DIFFICULTIES,
+  ID_PATTERN,
+  MAX_CHOICES,
+  MAX_TAGS,
+  MIN_ARGUMENTS,
+  MIN_CHOICES,
+  MIN_DISCUSSION_QUESTIONS,
+  MIN_KEY_POINTS,
+  TEXT_LIMITS,
+  type TextLimit,
+  VERDICTS,
+} from './limits.js';
+
+/** What the error messages need to know about a field beyond its zod type. */
+export interface FieldInfo {
+  readonly kind: 'text' | 'date' | 'day' | 'id' | 'tag' | 'url';
+  readonly shownAs?: string;
+}
+
+export const fieldInfo = z.registry<FieldInfo>();
+
+function text(limit: TextLimit) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(limit.max)
+    .register(fieldInfo, { kind: 'text', shownAs: limit.shownAs });
+}
+
+const idSchema = z
+  .string()
+  .regex(ID_PATTERN, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a valid id: use lowercase letters, digits and single hyphens, e.g. usj-q-treaty-year`,
+  })
+  .register(fieldInfo, { kind: 'id' });
+
+const tagSchema = z
+  .string()
+  .regex(ID_PATTERN, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a valid tag: use lowercase letters, digits and hyphens, e.g. north-korea`,
+  })
+  .register(fieldInfo, { kind: 'tag' });
+
+function describeWebAddressProblem(value: string): string | undefined {
+  if (/\s/.test(value)) return 'contains a space';
+  if (!/^https?:\/\//.test(value)) return 'must start with https:// (or http://)';
+  try {
+    const url = new URL(value);
+    if (!url.hostname.includes('.')) return 'does not name a site';
+  } catch {
+    return 'is not a complete address';
+  }
+  return undefined;
+}
+
+const webAddressSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(TEXT_LIMITS.url.max)
+  .superRefine((value, context) => {
+    const problem = describeWebAddressProblem(value);
+    if (problem !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        input: value,
+        message: `${JSON.stringify(value)} is not a web address: it ${problem}`,
+      });
+    }
+  })
+  .register(fieldInfo, { kind: 'url', shownAs: TEXT_LIMITS.url.shownAs });
+
+const precisionDateSchema = z
+  .string()
+  .transform((value, context): PrecisionDate => {
+    const parsed = parsePrecisionDate(value);
+    if (parsed.kind === 'invalid') {
+      context.addIssue({ code: 'custom', input: value, message: parsed.reason });
+      return z.NEVER;
+    }
+    return parsed.date;
+  })
+  .register(fieldInfo, { kind: 'date' });
+
+const dayDateSchema = z
+  .string()
+  .transform((value, context): DayDate => {
+    const parsed = parseDayDate(value);
+    if (parsed.kind === 'invalid') {
+      context.addIssue({ code: 'custom', input: value, message: parsed.reason });
+      return z.NEVER;
+    }
+    return parsed.date;
+  })
+  .register(fieldInfo, { kind: 'day' });
+
+function addProblems(problems: readonly PathProblem[], context: z.RefinementCtx): void {
+  for (const problem of problems) {
+    context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+  }
+}
+
+const schemaVersionSchema = z.literal(1);
+
+export const sourceSchema = z
+  .strictObject({
+    name: text(TEXT_LIMITS.sourceName),
+    url: webAddressSchema,
+    published: dayDateSchema.optional(),
+  })
+  .readonly();
+
+const sourcesSchema = z.array(sourceSchema).min(1).readonly();
+
+export const articleSchema = z
+  .strictObject({
+    outlet: text(TEXT_LIMITS.articleOutlet),
+    title: text(TEXT_LIMITS.articleTitle),
+    url: webAddressSchema,
+    published: precisionDateSchema,
+  })
+  .readonly();
+
+export const keyPointSchema = z
+  .strictObject({
+    text: text(TEXT_LIMITS.keyPoint),
+    sources: sourcesSchema,
+  })
+  .readonly();
+
+export const storySchema = z
+  .strictObject({
+    schema_version: schemaVersionSchema,
+    id: idSchema,
+    title: text(TEXT_LIMITS.storyTitle),
+    tags: z.array(tagSchema).min(1).max(MAX_TAGS).readonly(),
+    as_of: dayDateSchema,
+    articles: z.array(articleSchema).min(1).readonly(),
+    summary: z
+      .strictObject({
+        short: text(TEXT_LIMITS.summaryShort),
+        full: text(TEXT_LIMITS.summaryFull),
+      })
+      .readonly(),
+    key_points: z.array(keyPointSchema).min(MIN_KEY_POINTS).readonly(),
+  })
+  .superRefine((story, context) => addProblems(findStoryDateProblems(story), context))
+  .readonly();
+
+export const timelineEventSchema = z
+  .strictObject({
+    id: idSchema,
+    date: precisionDateSchema,
+    title: text(TEXT_LIMITS.eventTitle),
+    detail: text(TEXT_LIMITS.eventDetail),
+    sources: sourcesSchema,
+  })
+  .readonly();
+
+export const timelineFileSchema = z
+  .strictObject({
+    schema_version: schemaVersionSchema,
+    events: z.array(timelineEventSchema).min(1).readonly(),
+  })
+  .readonly();
+
+export const factCheckSchema = z
+  .strictObject({
+    id: idSchema,
+    claim: text(TEXT_LIMITS.claim),
+    verdict: z.enum(VERDICTS),
+    correction: text(TEXT_LIMITS.correction),
+    sources: sourcesSchema,
+  })
+  .readonly();
+
+export const updateSchema = z
+  .strictObject({
+    id: idSchema,
+    date: precisionDateSchema,
+    title: text(TEXT_LIMITS.eventTitle),
+    detail: text(TEXT_LIMITS.eventDetail),
+    sources: sourcesSchema,
+  })
+  .readonly();
+
+export const factChecksFileSchema = z
+  .strictObject({
+    schema_version: schemaVersionSchema,
+    claims: z.array(factCheckSchema).min(1).readonly(),
+    updates: z.array(updateSchema).readonly(),
+  })
+  .readonly();
+
+export const debatePromptSchema = z
+  .strictObject({
+    id: idSchema,
+    motion: text(TEXT_LIMITS.motion),
+    context: text(TEXT_LIMITS.debateContext),
+    for: z.array(text(TEXT_LIMITS.argument)).min(MIN_ARGUMENTS).readonly(),
+    against: z.array(text(TEXT_LIMITS.argument)).min(MIN_ARGUMENTS).readonly(),
+    questions: z.array(text(TEXT_LIMITS.discussionQuestion)).min(MIN_DISCUSSION_QUESTIONS).readonly(),
+    sources: sourcesSchema,
+  })
+  .readonly();
+
+export const debatesFileSchema = z
+  .strictObject({
+    schema_version: schemaVersionSchema,
+    prompts: z.array(debatePromptSchema).min(1).readonly(),
+  })
+  .readonly();
+
+export const quizQuestionSchema = z
+  .strictObject({
+    id: idSchema,
+    question: text(TEXT_LIMITS.question),
+    choices: z.array(text(TEXT_LIMITS.choice)).min(MIN_CHOICES).max(MAX_CHOICES).readonly(),
+    answer: z.enum(ANSWER_LETTERS),
+    explanation: text(TEXT_LIMITS.explanation),
+    source: sourceSchema,
+    difficulty: z.enum(DIFFICULTIES),
+    valid_until: dayDateSchema.optional(),
+  })
+  .superRefine((question, context) => addProblems(findQuizQuestionProblems(question), context))
+  .readonly();
+
+export const quizFileSchema = z
+  .strictObject({
+    schema_version: schemaVersionSchema,
+    questions: z.array(quizQuestionSchema).min(1).readonly(),
+  })
+  .readonly();
+
+/** The five files of a story pack, in the order they are checked and reported. */
+export const PACK_FILES = {
+  'story.yaml': storySchema,
+  'timeline.yaml': timelineFileSchema,
+  'factchecks.yaml': factChecksFileSchema,
+  'debates.yaml': debatesFileSchema,
+  'quiz.yaml': quizFileSchema,
+} as const;
+
+export type PackFileName = keyof typeof PACK_FILES;
+export const PACK_FILE_NAMES = Object.keys(PACK_FILES) as PackFileName[];
+
+/** Where each file keeps its list of items, each of which carries an `id`. */
+export const ITEM_LISTS: Readonly<Record<PackFileName, readonly string[]>> = {
+  'story.yaml': [],
+  'timeline.yaml': ['events'],
+  'factchecks.yaml': ['claims', 'updates'],
+  'debates.yaml': ['prompts'],
+  'quiz.yaml': ['questions'],
+};

@@ -1,0 +1,245 @@
+import type { z } from 'zod';
+import { collectIds, findDateProblems, findItemProblems, findPlaceholders } from './cross-checks.js';
+import type { DayDate } from './dates.js';
+import { type ContentIssue, explainZodIssue, formatIssuePath } from './issues.js';
+import type { PathProblem } from './item-rules.js';
+import { type ContentLibrary, createContentLibrary } from './library.js';
+import { ID_PATTERN } from './limits.js';
+import { PACK_FILE_NAMES, PACK_FILES, type PackFileName } from './schema.js';
+import { closestWord } from './text-distance.js';
+import type { ParsedStoryPack } from './types.js';
+import { type IssuePath, parseYaml } from './yaml-document.js';
+
+/** The outcome of loading the content: a library, or every error found. Warnings never block. */
+export type ContentLoadResult =
+  | { readonly kind: 'ok'; readonly library: ContentLibrary; readonly warnings: readonly ContentIssue[] }
+  | {
+      readonly kind: 'invalid';
+      readonly errors: readonly ContentIssue[];
+      readonly warnings: readonly ContentIssue[];
+    };
+
+/** One folder under `stories/`: the text of the pack files it has, and the names of anything else. */
+export interface PackFolderSnapshot {
+  readonly name: string;
+  readonly files: Readonly<Partial<Record<PackFileName, string>>>;
+  /** Other entries, folders written with a trailing `/`. Hidden entries (starting with `.`) are left out. */
+  readonly otherEntries: readonly string[];
+}
+
+/** What a content folder holds, read from disk or built in memory. */
+export interface ContentFolderSnapshot {
+  /** How the folder is named in messages, e.g. `content`. */
+  readonly displayDir: string;
+  /** Absent when `<dir>/stories` does not exist. */
+  readonly stories?: {
+    readonly packs: readonly PackFolderSnapshot[];
+    /** Files directly under `stories/`, where only pack folders belong. */
+    readonly strayEntries: readonly string[];
+  };
+}
+
+const FILE_LIST = 'story.yaml, timeline.yaml, factchecks.yaml, debates.yaml and quiz.yaml';
+
+interface CheckedFile {
+  readonly label: string;
+  readonly errors: ContentIssue[];
+  readonly warnings: ContentIssue[];
+  readonly ids: { readonly id: string; readonly issue: Omit<ContentIssue, 'message'> }[];
+  readonly parsed?: unknown;
+}
+
+function issueAt(file: string, line: number | undefined, path: IssuePath, message: string): ContentIssue {
+  return line === undefined
+    ? { file, path: formatIssuePath(path), message }
+    : { file, line, path: formatIssuePath(path), message };
+}
+
+/** One message per field: placeholders first, then cross-checks, then the schema's findings. */
+function keepOnePerPath(groups: readonly (readonly PathProblem[])[]): PathProblem[] {
+  const seen = new Set<string>();
+  const kept: PathProblem[] = [];
+  for (const group of groups) {
+    for (const problem of group) {
+      const key = formatIssuePath(problem.path);
+      if (seen.has(key) && key !== '') continue;
+      seen.add(key);
+      kept.push(problem);
+    }
+  }
+  return kept;
+}
+
+function checkFile(
+  label: string,
+  fileName: PackFileName,
+  folderName: string,
+  text: string,
+  today: DayDate,
+): CheckedFile {
+  const errors: ContentIssue[] = [];
+  const warnings: ContentIssue[] = [];
+  const yaml = parseYaml(text);
+  if (yaml.kind === 'invalid') {
+    for (const error of yaml.errors) errors.push(issueAt(label, error.line, [], error.message));
+    return { label, errors, warnings, ids: [] };
+  }
+  for (const warning of yaml.warnings) warnings.push(issueAt(label, warning.line, [], warning.message));
+  const { data, locate } = yaml;
+  if (data === null || data === undefined) {
+    errors.push(issueAt(label, 1, [], 'the file is empty; every file starts with "schema_version: 1"'));
+    return { label, errors, warnings, ids: [] };
+  }
+
+  const schema: z.ZodType = PACK_FILES[fileName];
+  const parsed = schema.safeParse(data);
+  const schemaProblems = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue) => explainZodIssue(issue, schema, data));
+  const dates = findDateProblems(data, today);
+  const folderProblems: PathProblem[] = [];
+  const ids = collectIds(fileName, data);
+  if (fileName === 'story.yaml') {
+    const storyId = ids[0]?.id;
+    if (storyId !== undefined && storyId !== folderName) {
+      folderProblems.push({
+        path: ['id'],
+        message: `"${storyId}" differs from the folder name "${folderName}"; the two must be the same`,
+      });
+    }
+  }
+  const problems = keepOnePerPath([
+    findPlaceholders(data),
+    folderProblems,
+    findItemProblems(fileName, data),
+    dates.errors,
+    schemaProblems,
+  ]);
+  for (const problem of problems)
+    errors.push(issueAt(label, locate(problem.path), problem.path, problem.message));
+  for (const problem of dates.warnings) {
+    warnings.push(issueAt(label, locate(problem.path), problem.path, problem.message));
+  }
+  const located = ids.map(({ id, path }) => ({
+    id,
+    issue: { file: label, line: locate(path) ?? 1, path: formatIssuePath(path) },
+  }));
+  return parsed.success
+    ? { label, errors, warnings, ids: located, parsed: parsed.data }
+    : { label, errors, warnings, ids: located };
+}
+
+function describeStrayEntry(entry: string): string {
+  if (entry.endsWith('/')) return `unexpected folder; a story pack holds only ${FILE_LIST}`;
+  const renamed = entry.replace(/\.yml$/, '.yaml');
+  if (renamed !== entry && (PACK_FILE_NAMES as readonly string[]).includes(renamed)) {
+    return `unexpected file; rename it to ${renamed}`;
+  }
+  const suggestion = closestWord(entry, PACK_FILE_NAMES);
+  const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+  return `unexpected file${hint}; a story pack holds only ${FILE_LIST}`;
+}
+
+function byLine(left: ContentIssue, right: ContentIssue): number {
+  return (left.line ?? 0) - (right.line ?? 0);
+}
+
+/**
+ * Validates a content folder snapshot: every file against its schema, then the rules across fields,
+ * files and packs. Reports every error at once; builds the library only when there is none.
+ */
+export function validateContentFolder(
+  snapshot: ContentFolderSnapshot,
+  options: { today: DayDate },
+): ContentLoadResult {
+  const storiesLabel = `${snapshot.displayDir}/stories`;
+  if (snapshot.stories === undefined) {
+    const errors = [
+      {
+        file: storiesLabel,
+        path: '',
+        message: `folder not found; story packs go in ${storiesLabel}/<story-id>/`,
+      },
+    ];
+    return { kind: 'invalid', errors, warnings: [] };
+  }
+  const errors: ContentIssue[] = [];
+  const warnings: ContentIssue[] = [];
+  for (const entry of snapshot.stories.strayEntries) {
+    errors.push({
+      file: `${storiesLabel}/${entry}`,
+      path: '',
+      message: `unexpected file; each story pack is a folder ${storiesLabel}/<story-id>/ holding ${FILE_LIST}`,
+    });
+  }
+  const packs = [...snapshot.stories.packs].sort((left, right) => left.name.localeCompare(right.name));
+  if (packs.length === 0) {
+    errors.push({
+      file: storiesLabel,
+      path: '',
+      message: 'holds no story pack yet; create one with npm run content:new -- <story-id>',
+    });
+  }
+
+  const checkedFiles: CheckedFile[] = [];
+  const parsedPacks: ParsedStoryPack[] = [];
+  for (const pack of packs) {
+    const folderLabel = `${storiesLabel}/${pack.name}`;
+    const folderErrors: ContentIssue[] = [];
+    if (!ID_PATTERN.test(pack.name)) {
+      folderErrors.push({
+        file: folderLabel,
+        path: '',
+        message: `the folder name "${pack.name}" is not a valid story id: use lowercase letters, digits and single hyphens`,
+      });
+    }
+    for (const entry of pack.otherEntries) {
+      folderErrors.push({ file: `${folderLabel}/${entry}`, path: '', message: describeStrayEntry(entry) });
+    }
+    checkedFiles.push({ label: folderLabel, errors: folderErrors, warnings: [], ids: [] });
+    const parsedFiles: Partial<Record<PackFileName, unknown>> = {};
+    for (const fileName of PACK_FILE_NAMES) {
+      const label = `${folderLabel}/${fileName}`;
+      const text = pack.files[fileName];
+      if (text === undefined) {
+        const missing = {
+          file: label,
+          path: '',
+          message: `the file is missing; every story pack has ${FILE_LIST}`,
+        };
+        checkedFiles.push({ label, errors: [missing], warnings: [], ids: [] });
+        continue;
+      }
+      const checked = checkFile(label, fileName, pack.name, text, options.today);
+      checkedFiles.push(checked);
+      if (checked.parsed !== undefined) parsedFiles[fileName] = checked.parsed;
+    }
+    const { 'story.yaml': story, 'timeline.yaml': timeline } = parsedFiles;
+    const { 'factchecks.yaml': factChecks, 'debates.yaml': debates, 'quiz.yaml': quiz } = parsedFiles;
+    if (story && timeline && factChecks && debates && quiz) {
+      parsedPacks.push({ story, timeline, factChecks, debates, quiz } as ParsedStoryPack);
+    }
+  }
+
+  const firstUse = new Map<string, Omit<ContentIssue, 'message'>>();
+  for (const file of checkedFiles) {
+    for (const { id, issue } of file.ids) {
+      const first = firstUse.get(id);
+      if (first === undefined) {
+        firstUse.set(id, issue);
+        continue;
+      }
+      file.errors.push({
+        ...issue,
+        message: `the id "${id}" is already used at ${first.file}:${first.line} (${first.path}); ids must be unique across all packs`,
+      });
+    }
+  }
+
+  for (const file of checkedFiles) {
+    errors.push(...file.errors.sort(byLine));
+    warnings.push(...file.warnings.sort(byLine));
+  }
+  if (errors.length > 0) return { kind: 'invalid', errors, warnings };
+  return { kind: 'ok', library: createContentLibrary(parsedPacks), warnings };
+}
