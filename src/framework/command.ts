@@ -39,6 +39,11 @@ interface CommandBase {
   audience: CommandAudience;
   /** One line for `/help`. */
   help: string;
+  /**
+   * For commands whose subcommands differ in who may use them: each subcommand's audience and help line,
+   * by subcommand name. `/help` then lists each subcommand to the members who can use it.
+   */
+  subcommands?: Readonly<Record<string, { audience: CommandAudience; help: string }>>;
   /** Minimum seconds between two uses by one member, for commands that post publicly. */
   cooldownSeconds?: number;
   // biome-ignore lint/suspicious/noExplicitAny: routes carry their own argument types

@@ -1,0 +1,64 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import { definePager } from '../discord/pager.js';
+import { contentIdArgument, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
+import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
+import { colours } from '../discord/style.js';
+import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
+import type { ChatInputCommand } from '../framework/command.js';
+import { UserError } from '../framework/errors.js';
+import { buildFactCheckPages } from '../reading/factcheck-view.js';
+
+export interface FactCheckState {
+  storyId: string;
+}
+
+export const factCheckPager = definePager<FactCheckState>({
+  feature: 'factcheck',
+  action: 'page',
+  colour: colours.factCheck,
+  state: z.tuple([contentIdArgument]).transform(([storyId]) => ({ storyId })),
+  encode: (state) => [state.storyId],
+  render(state, context) {
+    const story = context.content.getStory(state.storyId);
+    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage(state.storyId) };
+    return {
+      kind: 'pages',
+      pages: buildFactCheckPages(
+        story,
+        context.content.getFactChecks(story.id),
+        context.content.getUpdates(story.id),
+        readingTime(context),
+      ),
+    };
+  },
+});
+
+export default {
+  kind: 'chat-input',
+  data: new SlashCommandBuilder()
+    .setName('factcheck')
+    .setDescription("The article's claims with verdicts and corrections, then what has happened since")
+    .addStringOption((option) => storyOption(option, true))
+    .addBooleanOption(ephemeralOption)
+    .toJSON(),
+  audience: 'everyone',
+  help: "The claims a story's article makes, each with a verdict, the correction and sources; then dated updates since.",
+  cooldownSeconds: 10,
+  components: [factCheckPager.route],
+  async autocomplete(interaction, context) {
+    await respondWithStories(interaction, context);
+  },
+  async execute(interaction, context) {
+    const story = requireStory(interaction.options.getString('story', true), context);
+    const shown = await factCheckPager.message(
+      { storyId: story.id },
+      0,
+      interaction.user.id,
+      context,
+      viewerOf(interaction),
+    );
+    if (shown.kind === 'unavailable') throw new UserError(shown.message);
+    await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+  },
+} satisfies ChatInputCommand;

@@ -1,0 +1,95 @@
+import { type APIButtonComponent, ButtonStyle, ComponentType, SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import type { Story } from '../content/index.js';
+import type { BotContext } from '../context.js';
+import { type ButtonRow, definePager } from '../discord/pager.js';
+import { contentIdArgument, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
+import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
+import { colours } from '../discord/style.js';
+import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
+import type { ChatInputCommand } from '../framework/command.js';
+import { buildCustomId } from '../framework/custom-id.js';
+import { UserError } from '../framework/errors.js';
+import { buildSummaryPages, type SummaryLength } from '../reading/summary-view.js';
+import { storyPromptRoute } from './debate/prompt.js';
+import { factCheckPager } from './factcheck.js';
+import { timelinePager } from './timeline.js';
+
+export interface SummaryState {
+  storyId: string;
+  length: SummaryLength;
+}
+
+const lengthCodes: Record<SummaryLength, string> = { short: 's', full: 'f' };
+
+/** Buttons under a summary that open the story's other views privately for whoever clicks. */
+function storyButtons(story: Story, context: BotContext): ButtonRow {
+  const buttons: APIButtonComponent[] = [
+    timelinePager.openButton({ storyId: story.id }, 'Timeline', '📅'),
+    factCheckPager.openButton({ storyId: story.id }, 'Fact-check', '🔎'),
+  ];
+  if (context.content.getDebatePrompts(story.id).length > 0)
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: buildCustomId(storyPromptRoute.feature, storyPromptRoute.action, story.id),
+      label: 'Debate prompt',
+      emoji: { name: '🗣️' },
+    });
+  return { type: ComponentType.ActionRow, components: buttons };
+}
+
+export const summaryPager = definePager<SummaryState>({
+  feature: 'summary',
+  action: 'page',
+  colour: colours.summary,
+  state: z
+    .tuple([contentIdArgument, z.enum(['s', 'f'])])
+    .transform(([storyId, length]) => ({ storyId, length: length === 'f' ? 'full' : 'short' }) as const),
+  encode: (state) => [state.storyId, lengthCodes[state.length]],
+  render(state, context) {
+    const story = context.content.getStory(state.storyId);
+    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage(state.storyId) };
+    return {
+      kind: 'pages',
+      pages: buildSummaryPages(story, state.length, readingTime(context)),
+      rows: [storyButtons(story, context)],
+    };
+  },
+});
+
+export default {
+  kind: 'chat-input',
+  data: new SlashCommandBuilder()
+    .setName('summary')
+    .setDescription('What a story is about: summary, key points, sources and when the facts were checked')
+    .addStringOption((option) => storyOption(option, true))
+    .addStringOption((option) =>
+      option
+        .setName('length')
+        .setDescription('Short (default) or the full summary')
+        .addChoices({ name: 'short', value: 'short' }, { name: 'full', value: 'full' }),
+    )
+    .addBooleanOption(ephemeralOption)
+    .toJSON(),
+  audience: 'everyone',
+  help: "A story's summary (short or full) with key points, sources and when the facts were last checked.",
+  cooldownSeconds: 10,
+  components: [summaryPager.route],
+  async autocomplete(interaction, context) {
+    await respondWithStories(interaction, context);
+  },
+  async execute(interaction, context) {
+    const story = requireStory(interaction.options.getString('story', true), context);
+    const length: SummaryLength = interaction.options.getString('length') === 'full' ? 'full' : 'short';
+    const shown = await summaryPager.message(
+      { storyId: story.id, length },
+      0,
+      interaction.user.id,
+      context,
+      viewerOf(interaction),
+    );
+    if (shown.kind === 'unavailable') throw new UserError(shown.message);
+    await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+  },
+} satisfies ChatInputCommand;

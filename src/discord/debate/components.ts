@@ -1,0 +1,35 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
+import { type Stance, stanceLabels } from '../../debate/types.js';
+import { buildCustomId } from '../../framework/custom-id.js';
+
+export const debateFeature = 'debate';
+export const stanceAction = 'stance';
+export const startFromPromptAction = 'start';
+export const startFromPromptModalAction = 'start-form';
+
+const stanceStyles: Record<Stance, ButtonStyle> = {
+  for: ButtonStyle.Success,
+  against: ButtonStyle.Danger,
+  undecided: ButtonStyle.Secondary,
+};
+
+/** For / Against / Undecided under the opening card; disabled once the debate has closed. */
+export function stanceButtons(debateId: number, disabled = false): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    (['for', 'against', 'undecided'] as const).map((stance) =>
+      new ButtonBuilder()
+        .setCustomId(buildCustomId(debateFeature, stanceAction, debateId, stance))
+        .setLabel(stanceLabels[stance])
+        .setStyle(stanceStyles[stance])
+        .setDisabled(disabled),
+    ),
+  );
+}
+
+/** The moderators' "Start a debate thread" button under a `/debate prompt` card. */
+export function startDebateButton(promptId: string): ButtonBuilder {
+  return new ButtonBuilder()
+    .setCustomId(buildCustomId(debateFeature, startFromPromptAction, promptId))
+    .setLabel('Start a debate thread')
+    .setStyle(ButtonStyle.Primary);
+}

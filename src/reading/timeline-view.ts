@@ -1,0 +1,51 @@
+import type { Story, TimelineEvent } from '../content/index.js';
+import { compareDates, formatDate, type PrecisionDate } from '../content/index.js';
+import { type DateRange, describeRange, isOpenRange, isWithinRange } from './date-range.js';
+import { buildPages, factsCheckedLines, itemFields, type PageView, type ReadingTime } from './page-view.js';
+
+export const eventsPerPage = 10;
+
+export type TimelineView =
+  | { kind: 'pages'; pages: PageView[]; shownEvents: number; totalEvents: number }
+  | { kind: 'nothing-in-range'; range: DateRange; earliest?: PrecisionDate; latest?: PrecisionDate };
+
+export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort((left, right) => compareDates(left.date, right.date));
+}
+
+/** The timeline of a story, in date order, limited to `range`, at most ten events a page. */
+export function buildTimelineView(
+  story: Story,
+  events: readonly TimelineEvent[],
+  range: DateRange,
+  time: ReadingTime,
+): TimelineView {
+  const sorted = sortEvents(events);
+  const shown = sorted.filter((event) => isWithinRange(event.date, range));
+  if (shown.length === 0) {
+    const earliest = sorted[0]?.date;
+    const latest = sorted.at(-1)?.date;
+    return {
+      kind: 'nothing-in-range',
+      range,
+      ...(earliest === undefined ? {} : { earliest }),
+      ...(latest === undefined ? {} : { latest }),
+    };
+  }
+  const scope = isOpenRange(range)
+    ? `${shown.length} ${shown.length === 1 ? 'event' : 'events'} in date order.`
+    : `${shown.length} of ${sorted.length} events, ${describeRange(range)}, in date order.`;
+  const header = `${scope}\n${factsCheckedLines(story.as_of, time)}`;
+  const pages = buildPages(
+    {
+      title: `Timeline: ${story.title}`,
+      firstDescription: header,
+      footer: `Roundtable · Timeline · ${story.id}`,
+    },
+    shown.map((event) =>
+      itemFields(`${formatDate(event.date)}: ${event.title}`, event.detail, event.sources),
+    ),
+    eventsPerPage,
+  );
+  return { kind: 'pages', pages, shownEvents: shown.length, totalEvents: sorted.length };
+}
