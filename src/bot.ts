@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { ContentLibrary } from './content/index.js';
 import type { BotContext, BotOptions } from './context.js';
+import { createDebateFeature, registerDebateEvents } from './discord/debate/wiring.js';
 import type { Command } from './framework/command.js';
 import { createRouter, type InteractionRouter } from './framework/router.js';
 import type { Logger } from './logger.js';
@@ -88,9 +89,11 @@ export function createBot(settings: CreateBotOptions): Bot {
     logger: settings.logger,
     options: { contentStaleDays: 30, ...settings.options },
     settings: createSettingsRepository(settings.db, settings.logger),
+    debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content),
   };
   const router = createRouter(settings.commands ?? defaultCommands, context);
   const scheduler = createScheduler(clock, settings.logger);
+  registerDebateEvents(client, scheduler, context.debate);
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => settings.logger.error({ err: error }, 'discord client error'));

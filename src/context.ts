@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Client } from 'discord.js';
 import type { Clock } from './clock.js';
 import type { ContentLibrary } from './content/index.js';
+import type { DebateService } from './discord/debate/service.js';
 import type { Logger } from './logger.js';
 import type { SettingsRepository } from './settings/repository.js';
 
@@ -23,4 +24,6 @@ export interface BotContext {
   logger: Logger;
   options: BotOptions;
   settings: SettingsRepository;
+  /** Debate threads: start, close, stances, moderation, summaries. */
+  debate: DebateService;
 }

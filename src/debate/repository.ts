@@ -77,7 +77,8 @@ export interface DebateRepository {
   /** Moves the close; unannounced rounds keep their share of the remaining time. */
   extend(id: number, closesAt: number, now: number): DebateRecord | undefined;
   recordApplied(id: number, applied: Partial<ThreadModeration> & { debateSlowmode?: number }): void;
-  markFault(id: number, fault: string, at: number): void;
+  /** Records why Discord refused work on the debate; true when this is its first fault. */
+  markFault(id: number, fault: string, at: number): boolean;
   clearFault(id: number): void;
 
   listRounds(debateId: number): ScheduledRound[];
@@ -370,7 +371,7 @@ export function createDebateRepository(db: Database): DebateRepository {
     extend: (id, closesAt, now) => extend.immediate(id, closesAt, now),
     recordApplied: (id, applied) => recordApplied(id, applied),
     markFault(id, fault, at) {
-      updateFault.run(fault, at, id);
+      return updateFault.run(fault, at, id).changes === 1;
     },
     clearFault(id) {
       updateClearFault.run(id);
