@@ -49,3 +49,27 @@ export const sampleCommands = [
   },
   { name: 'Report to moderators', type: 3 },
 ];
+
+/** Sends a raw REST request to the loopback server, with the bot token unless `authenticated` is false. */
+export async function rawRequest(
+  discord: LoopbackDiscord,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { authenticated?: boolean } = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  if (options.authenticated !== false) headers.Authorization = `Bot ${discord.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${discord.apiUrl}/v10${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text.length > 0 ? (JSON.parse(text) as unknown) : undefined,
+    headers: response.headers,
+  };
+}

@@ -565,9 +565,13 @@ export class InteractionHub {
           resolve(outcome);
           return;
         }
-        const expired = record.refusals.some((refusal) => (refusal.body as { code?: number }).code === 10062);
-        if (record.responseType === null && expired)
+        const refusedWith = (code: number) =>
+          record.refusals.some((refusal) => (refusal.body as { code?: number }).code === code);
+        if (record.responseType === null && refusedWith(10062)) {
           fail('the interaction expired before the bot acknowledged it');
+        } else if (refusedWith(50027)) {
+          fail('the interaction token expired (15 minutes) before the bot answered');
+        }
       };
       record.listeners.add(onChange);
       timers.push(
