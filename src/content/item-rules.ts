@@ -58,6 +58,12 @@ export function findQuizQuestionProblems(question: unknown): PathProblem[] {
     });
   });
 
+  if (typeof answer === 'number' && choices.length > 0) {
+    problems.push({
+      path: ['answer'],
+      message: `${answer} is not a letter; write the letter of the right choice, ${letterRange(choices.length)} (A is the first)`,
+    });
+  }
   if (typeof answer === 'string' && choices.length > 0) {
     const letters: readonly string[] = ANSWER_LETTERS.slice(0, choices.length);
     if (!letters.includes(answer)) {

@@ -15,8 +15,8 @@ const SOURCE_EXAMPLE = `{ name: "TODO outlet or document", url: "https://example
 export function scaffoldStoryPack(storyId: string): Record<PackFileName, string> {
   const p = itemPrefixOf(storyId);
   return {
-    'story.yaml': `schema_version: 1   # always 1
-id: ${storyId}   # must equal the folder name
+    'story.yaml': `schema_version: 1 # always 1
+id: ${storyId} # must equal the folder name
 # The title shown on the story card (at most ${L.storyTitle.max} characters).
 title: "TODO story title"
 # 1 to ${MAX_TAGS} lowercase tags, words joined by hyphens (north-korea). Used by search.
@@ -55,8 +55,8 @@ events:
   - id: ${p}-TODO-event
     # "YYYY", "YYYY-MM" or "YYYY-MM-DD": only as precise as your source.
     date: "TODO YYYY-MM-DD"
-    title: "TODO what happened"        # at most ${L.eventTitle.max} characters
-    detail: "TODO why it matters"      # at most ${L.eventDetail.max} characters
+    title: "TODO what happened" # at most ${L.eventTitle.max} characters
+    detail: "TODO why it matters" # at most ${L.eventDetail.max} characters
     sources:
       - ${SOURCE_EXAMPLE}
 `,
@@ -64,26 +64,26 @@ events:
 # Claims made BY THE ARTICLE, checked.
 claims:
   - id: ${p}-fc-TODO
-    claim: "TODO short quote from the article"   # at most ${L.claim.max} characters
+    claim: "TODO short quote from the article" # at most ${L.claim.max} characters
     # accurate | imprecise | inaccurate | outdated | unverified
     verdict: TODO
-    correction: "TODO the correct fact"          # at most ${L.correction.max} characters
+    correction: "TODO the correct fact" # at most ${L.correction.max} characters
     sources:
       - ${SOURCE_EXAMPLE}
 # Dated developments since the article that change what a reader should take from it.
 # Write "updates: []" if there are none.
 updates:
   - id: ${p}-up-TODO
-    date: "TODO YYYY-MM-DD"            # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-    title: "TODO what changed"         # at most ${L.eventTitle.max} characters
-    detail: "TODO what it means"       # at most ${L.eventDetail.max} characters
+    date: "TODO YYYY-MM-DD" # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    title: "TODO what changed" # at most ${L.eventTitle.max} characters
+    detail: "TODO what it means" # at most ${L.eventDetail.max} characters
     sources:
       - ${SOURCE_EXAMPLE}
 `,
     'debates.yaml': `schema_version: 1
 prompts:
   - id: ${p}-db-TODO
-    motion: "This house believes TODO"   # at most ${L.motion.max} characters
+    motion: "This house believes TODO" # at most ${L.motion.max} characters
     # At most ${L.debateContext.max} characters; every fact in it is sourced below.
     context: "TODO the facts both sides start from"
     # At least 3 arguments on each side, each at most ${L.argument.max} characters.
@@ -105,13 +105,13 @@ prompts:
     'quiz.yaml': `schema_version: 1
 questions:
   - id: ${p}-q-TODO
-    question: "TODO the question"     # at most ${L.question.max} characters
+    question: "TODO the question" # at most ${L.question.max} characters
     # 2 to 5 different choices, each at most ${L.choice.max} characters (a Discord button label).
     choices: ["TODO choice A", "TODO choice B", "TODO choice C", "TODO choice D"]
-    answer: TODO                      # the letter of the right choice: A is the first
-    explanation: "TODO why that choice is right"   # at most ${L.explanation.max} characters
+    answer: TODO # the letter of the right choice: A is the first
+    explanation: "TODO why that choice is right" # at most ${L.explanation.max} characters
     source: ${SOURCE_EXAMPLE}
-    difficulty: TODO                  # easy | medium | hard
+    difficulty: TODO # easy | medium | hard
     # Optional: the last day the question may be asked, for facts that change
     # (who holds an office, a current budget). Remove the # to use it.
     # valid_until: "2027-12-31"

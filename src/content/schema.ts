@@ -108,6 +108,41 @@ function addProblems(problems: readonly PathProblem[], context: z.RefinementCtx)
   }
 }
 
+/**
+ * A list whose length is checked even when some of its entries are invalid, so that every problem
+ * is reported in one pass.
+ */
+function list<Item extends z.ZodType>(item: Item, bounds: { min?: number; max?: number } = {}) {
+  const { min = 0, max = Number.POSITIVE_INFINITY } = bounds;
+  return z
+    .array(item)
+    .superRefine(
+      (entries: unknown, context) => {
+        if (!Array.isArray(entries)) return;
+        if (entries.length < min) {
+          context.addIssue({
+            code: 'too_small',
+            origin: 'array',
+            minimum: min,
+            inclusive: true,
+            input: entries,
+          });
+        }
+        if (entries.length > max) {
+          context.addIssue({
+            code: 'too_big',
+            origin: 'array',
+            maximum: max,
+            inclusive: true,
+            input: entries,
+          });
+        }
+      },
+      { when: () => true },
+    )
+    .readonly();
+}
+
 const schemaVersionSchema = z.literal(1);
 
 export const sourceSchema = z
@@ -118,7 +153,7 @@ export const sourceSchema = z
   })
   .readonly();
 
-const sourcesSchema = z.array(sourceSchema).min(1).readonly();
+const sourcesSchema = list(sourceSchema, { min: 1 });
 
 export const articleSchema = z
   .strictObject({
@@ -141,16 +176,16 @@ export const storySchema = z
     schema_version: schemaVersionSchema,
     id: idSchema,
     title: text(TEXT_LIMITS.storyTitle),
-    tags: z.array(tagSchema).min(1).max(MAX_TAGS).readonly(),
+    tags: list(tagSchema, { min: 1, max: MAX_TAGS }),
     as_of: dayDateSchema,
-    articles: z.array(articleSchema).min(1).readonly(),
+    articles: list(articleSchema, { min: 1 }),
     summary: z
       .strictObject({
         short: text(TEXT_LIMITS.summaryShort),
         full: text(TEXT_LIMITS.summaryFull),
       })
       .readonly(),
-    key_points: z.array(keyPointSchema).min(MIN_KEY_POINTS).readonly(),
+    key_points: list(keyPointSchema, { min: MIN_KEY_POINTS }),
   })
   .superRefine((story, context) => addProblems(findStoryDateProblems(story), context))
   .readonly();
@@ -168,7 +203,7 @@ export const timelineEventSchema = z
 export const timelineFileSchema = z
   .strictObject({
     schema_version: schemaVersionSchema,
-    events: z.array(timelineEventSchema).min(1).readonly(),
+    events: list(timelineEventSchema, { min: 1 }),
   })
   .readonly();
 
@@ -195,8 +230,8 @@ export const updateSchema = z
 export const factChecksFileSchema = z
   .strictObject({
     schema_version: schemaVersionSchema,
-    claims: z.array(factCheckSchema).min(1).readonly(),
-    updates: z.array(updateSchema).readonly(),
+    claims: list(factCheckSchema, { min: 1 }),
+    updates: list(updateSchema),
   })
   .readonly();
 
@@ -205,9 +240,9 @@ export const debatePromptSchema = z
     id: idSchema,
     motion: text(TEXT_LIMITS.motion),
     context: text(TEXT_LIMITS.debateContext),
-    for: z.array(text(TEXT_LIMITS.argument)).min(MIN_ARGUMENTS).readonly(),
-    against: z.array(text(TEXT_LIMITS.argument)).min(MIN_ARGUMENTS).readonly(),
-    questions: z.array(text(TEXT_LIMITS.discussionQuestion)).min(MIN_DISCUSSION_QUESTIONS).readonly(),
+    for: list(text(TEXT_LIMITS.argument), { min: MIN_ARGUMENTS }),
+    against: list(text(TEXT_LIMITS.argument), { min: MIN_ARGUMENTS }),
+    questions: list(text(TEXT_LIMITS.discussionQuestion), { min: MIN_DISCUSSION_QUESTIONS }),
     sources: sourcesSchema,
   })
   .readonly();
@@ -215,7 +250,7 @@ export const debatePromptSchema = z
 export const debatesFileSchema = z
   .strictObject({
     schema_version: schemaVersionSchema,
-    prompts: z.array(debatePromptSchema).min(1).readonly(),
+    prompts: list(debatePromptSchema, { min: 1 }),
   })
   .readonly();
 
@@ -223,7 +258,7 @@ export const quizQuestionSchema = z
   .strictObject({
     id: idSchema,
     question: text(TEXT_LIMITS.question),
-    choices: z.array(text(TEXT_LIMITS.choice)).min(MIN_CHOICES).max(MAX_CHOICES).readonly(),
+    choices: list(text(TEXT_LIMITS.choice), { min: MIN_CHOICES, max: MAX_CHOICES }),
     answer: z.enum(ANSWER_LETTERS),
     explanation: text(TEXT_LIMITS.explanation),
     source: sourceSchema,
@@ -236,7 +271,7 @@ export const quizQuestionSchema = z
 export const quizFileSchema = z
   .strictObject({
     schema_version: schemaVersionSchema,
-    questions: z.array(quizQuestionSchema).min(1).readonly(),
+    questions: list(quizQuestionSchema, { min: 1 }),
   })
   .readonly();
 

@@ -11,19 +11,31 @@ export type YamlParse =
   | { kind: 'ok'; data: unknown; locate: (path: IssuePath) => number | undefined; warnings: YamlProblem[] }
   | { kind: 'invalid'; errors: YamlProblem[] };
 
-const QUOTING_HINT = ' (text containing ": " or starting with a quote, [, {, # or * must be put in quotes)';
+const PLAIN_MESSAGES: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'a field is written twice in the same place; keep one',
+  MULTIPLE_DOCS: 'a "---" line starts a second document; a file holds one, so remove that line',
+  TAB_AS_INDENT: 'a tab is used to indent; indent with spaces',
+};
 
-const HINTED_CODES = new Set([
-  'BLOCK_AS_IMPLICIT_KEY',
-  'MULTILINE_IMPLICIT_KEY',
-  'UNEXPECTED_TOKEN',
-  'BAD_INDENT',
-]);
+const HINTS: Readonly<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'put text containing ": " in double quotes',
+  MULTILINE_IMPLICIT_KEY: 'put text containing ": " in double quotes, or check the indentation',
+  BAD_DQ_ESCAPE: 'inside double quotes, write a backslash as \\\\ and a quote as \\"',
+  BAD_SCALAR_START: 'put the text in double quotes',
+  BAD_INDENT: 'check the indentation: entries of a list or group line up under each other',
+  MISSING_CHAR: 'check for a missing closing quote or bracket',
+  UNEXPECTED_TOKEN: 'check for a stray character, or put the text in double quotes',
+};
 
 function plainYamlMessage(code: string, message: string): string {
-  const firstLine = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  const plain = PLAIN_MESSAGES[code];
+  if (plain !== undefined) return `YAML syntax: ${plain}`;
+  const firstLine = (message.split('\n')[0] ?? message)
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/; please .*$/, '');
   const sentence = `YAML syntax: ${firstLine.charAt(0).toLowerCase()}${firstLine.slice(1)}`;
-  return HINTED_CODES.has(code) ? sentence + QUOTING_HINT : sentence;
+  const hint = HINTS[code];
+  return hint === undefined ? sentence : `${sentence}; ${hint}`;
 }
 
 function lineOf(node: Node | null | undefined, lineCounter: LineCounter): number | undefined {
@@ -61,18 +73,25 @@ function locatePath(document: Document, path: IssuePath, lineCounter: LineCounte
   return line;
 }
 
-/** Parses one YAML file, reporting syntax errors with their line, and keeps a way to find a path's line. */
+/**
+ * Parses one YAML file, keeping a way to find the line of a path. On a syntax error, reports the first
+ * one with its line: later ones usually follow from it.
+ */
 export function parseYaml(text: string): YamlParse {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  if (document.errors.length > 0) {
+  const [firstError] = document.errors;
+  if (firstError !== undefined) {
+    const more = document.errors.length > 1 ? ' (the rest of the file is checked once this is fixed)' : '';
     return {
       kind: 'invalid',
-      errors: document.errors.map((error) => ({
-        line: lineAt(error.pos[0]),
-        message: plainYamlMessage(error.code, error.message),
-      })),
+      errors: [
+        {
+          line: lineAt(firstError.pos[0]),
+          message: plainYamlMessage(firstError.code, firstError.message) + more,
+        },
+      ],
     };
   }
   const warnings = document.warnings.map((warning) => ({
