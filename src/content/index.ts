@@ -23,6 +23,7 @@ export {
   type AnswerLetter,
   DIFFICULTIES,
   type Difficulty,
+  ID_LIMIT,
   ID_PATTERN,
   TEXT_LIMITS,
   type TextLimit,

@@ -36,6 +36,12 @@ export const TEXT_LIMITS = {
 /** Lowercase kebab-case, the shape of every id and tag. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** Ids travel inside Discord component and autocomplete identifiers (100 characters, shared with other data). */
+export const ID_LIMIT: TextLimit = {
+  max: 60,
+  shownAs: 'an id travels inside Discord button and autocomplete identifiers, next to other data',
+};
+
 export const MAX_TAGS = 10;
 export const MIN_KEY_POINTS = 3;
 export const MIN_ARGUMENTS = 3;

@@ -1,6 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ID_PATTERN, TEXT_LIMITS as L, MAX_TAGS } from './limits.js';
+import { ID_LIMIT, ID_PATTERN, TEXT_LIMITS as L, MAX_TAGS } from './limits.js';
 import type { PackFileName } from './schema.js';
 
 /** A short prefix for item ids, from the initials of the story id: `us-japan-alliance` gives `uja`. */
@@ -139,6 +139,12 @@ export async function createStoryPackScaffold(contentDir: string, storyId: strin
     return {
       kind: 'invalid-id',
       reason: `"${storyId}" is not a valid story id: use lowercase letters, digits and single hyphens, e.g. us-japan-alliance`,
+    };
+  }
+  if (storyId.length > ID_LIMIT.max) {
+    return {
+      kind: 'invalid-id',
+      reason: `"${storyId}" is ${storyId.length} characters; a story id has at most ${ID_LIMIT.max}`,
     };
   }
   const folder = path.join(contentDir, 'stories', storyId);

@@ -4,6 +4,7 @@ import { findQuizQuestionProblems, findStoryDateProblems, type PathProblem } fro
 import {
   ANSWER_LETTERS,
   DIFFICULTIES,
+  ID_LIMIT,
   ID_PATTERN,
   MAX_CHOICES,
   MAX_TAGS,
@@ -35,11 +36,12 @@ function text(limit: TextLimit) {
 
 const idSchema = z
   .string()
+  .max(ID_LIMIT.max)
   .regex(ID_PATTERN, {
     error: (issue) =>
       `${JSON.stringify(issue.input)} is not a valid id: use lowercase letters, digits and single hyphens, e.g. usj-q-treaty-year`,
   })
-  .register(fieldInfo, { kind: 'id' });
+  .register(fieldInfo, { kind: 'id', shownAs: ID_LIMIT.shownAs });
 
 const tagSchema = z
   .string()

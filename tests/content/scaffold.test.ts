@@ -117,6 +117,10 @@ describe('createStoryPackScaffold', () => {
         '"New Story" is not a valid story id: use lowercase letters, digits and single hyphens, e.g. us-japan-alliance',
     });
     expect((await createStoryPackScaffold(contentDir, 'double--hyphen')).kind).toBe('invalid-id');
+    expect(await createStoryPackScaffold(contentDir, 'a'.repeat(61))).toEqual({
+      kind: 'invalid-id',
+      reason: `"${'a'.repeat(61)}" is 61 characters; a story id has at most 60`,
+    });
     const result = await load();
     expect(result.kind === 'invalid' ? result.errors.map(formatContentIssue) : []).toEqual([
       'content/stories: folder not found; story packs go in content/stories/<story-id>/',

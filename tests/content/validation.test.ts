@@ -256,6 +256,18 @@ describe('ids and tags', () => {
     ]);
   });
 
+  test('GIVEN an id of 61 characters THEN it is too long to travel in Discord identifiers', () => {
+    const longId = `th-q-${'a'.repeat(56)}`;
+    const errors = errorsAfter({
+      pack: TREATY,
+      file: 'quiz.yaml',
+      edit: replaceOnce('id: th-q-treaty-year', `id: ${longId}`),
+    });
+    expect(errors).toEqual([
+      `${treaty}/quiz.yaml:3 questions[0].id: is 61 characters; at most 60 fit here (an id travels inside Discord button and autocomplete identifiers, next to other data)`,
+    ]);
+  });
+
   test('GIVEN an id already used by another pack THEN the second use points at the first', () => {
     const errors = errorsAfter({
       pack: TREATY,
