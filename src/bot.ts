@@ -5,6 +5,7 @@ import { commands as defaultCommands } from './commands/index.js';
 import type { ContentLibrary } from './content/index.js';
 import type { BotContext, BotOptions } from './context.js';
 import { createDebateFeature, registerDebateEvents } from './discord/debate/wiring.js';
+import { createQuizFeature } from './discord/quiz-service.js';
 import type { Command } from './framework/command.js';
 import { createRouter, type InteractionRouter } from './framework/router.js';
 import type { Logger } from './logger.js';
@@ -87,13 +88,22 @@ export function createBot(settings: CreateBotOptions): Bot {
     content: settings.content,
     clock,
     logger: settings.logger,
-    options: { contentStaleDays: 30, ...settings.options },
+    options: { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options },
     settings: createSettingsRepository(settings.db, settings.logger),
     debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content),
+    quiz: createQuizFeature(
+      settings.db,
+      client,
+      clock,
+      settings.logger,
+      settings.content,
+      settings.options?.quizCountEditIntervalMs ?? 5_000,
+    ),
   };
   const router = createRouter(settings.commands ?? defaultCommands, context);
   const scheduler = createScheduler(clock, settings.logger);
   registerDebateEvents(client, scheduler, context.debate);
+  scheduler.add(context.quiz.task);
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => settings.logger.error({ err: error }, 'discord client error'));
@@ -117,6 +127,7 @@ export function createBot(settings: CreateBotOptions): Bot {
     },
     async stop() {
       await scheduler.stop();
+      context.quiz.stop();
       await router.drain(10_000);
       await client.destroy();
     },

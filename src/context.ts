@@ -3,6 +3,7 @@ import type { Client } from 'discord.js';
 import type { Clock } from './clock.js';
 import type { ContentLibrary } from './content/index.js';
 import type { DebateService } from './discord/debate/service.js';
+import type { QuizService } from './discord/quiz-service.js';
 import type { Logger } from './logger.js';
 import type { SettingsRepository } from './settings/repository.js';
 
@@ -10,6 +11,8 @@ import type { SettingsRepository } from './settings/repository.js';
 export interface BotOptions {
   /** Days after a story's `as_of` date from which readers are warned that facts may have changed. */
   contentStaleDays: number;
+  /** Minimum milliseconds between two live answer-count edits of one quiz question. */
+  quizCountEditIntervalMs: number;
 }
 
 /**
@@ -26,4 +29,6 @@ export interface BotContext {
   settings: SettingsRepository;
   /** Debate threads: start, close, stances, moderation, summaries. */
   debate: DebateService;
+  /** Daily quiz: schedule, posting, answers, closing and scores. */
+  quiz: QuizService;
 }

@@ -70,6 +70,7 @@ export interface QuizRound {
   players: number | null;
   resultsState: ResultsState | null;
   resultsMessageId: string | null;
+  createdAt: number;
 }
 
 /** Deterministic message nonce for a round's question (Discord allows 25 characters). */

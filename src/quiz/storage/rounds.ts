@@ -120,6 +120,7 @@ function toRound(row: RoundRow, report: CorruptRoundReport): QuizRound | undefin
     players: row.players,
     resultsState,
     resultsMessageId: row.results_message_id,
+    createdAt: row.created_at,
   };
 }
 

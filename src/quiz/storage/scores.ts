@@ -58,6 +58,13 @@ export interface QuizScoreRepository {
   ): StandingRow | undefined;
   players(guildId: string, period: LeaderboardPeriod, today: LocalDate): number;
   streak(guildId: string, userId: string): MemberStreak | undefined;
+  /** The longest streaks reached in the server's round of `localDate`, at least `minimum` long. */
+  roundStreaks(
+    guildId: string,
+    localDate: LocalDate,
+    minimum: number,
+    limit: number,
+  ): Array<{ userId: string; streak: number }>;
   /** All-time totals and streaks of every member with a score, best first. */
   exportTotals(guildId: string): MemberTotalsRow[];
   exportHistory(guildId: string): ScoreHistoryRow[];
@@ -126,6 +133,13 @@ export function createQuizScoreRepository(db: Database): QuizScoreRepository {
   const selectPlayers = db.prepare<[string, string, string], { total: number }>(
     'SELECT COUNT(*) AS total FROM quiz_totals WHERE guild_id = ? AND period = ? AND period_start = ?',
   );
+  const selectRoundStreaks = db.prepare<
+    [string, string, number, number],
+    { user_id: string; streak: number }
+  >(
+    `SELECT user_id, streak FROM quiz_scores
+      WHERE guild_id = ? AND local_date = ? AND streak >= ? ORDER BY streak DESC, user_id LIMIT ?`,
+  );
   const selectExportTotals = db.prepare<
     [string],
     TotalsRow & { current: number | null; last_correct_date: string | null; best: number | null }
@@ -158,7 +172,7 @@ export function createQuizScoreRepository(db: Database): QuizScoreRepository {
 
   const closeTransaction = db.transaction((roundId: number, now: number): RoundClosing => {
     const round = selectRound.get(roundId);
-    if (!round || round.state !== 'open') return { kind: 'not-open' };
+    if (round?.state !== 'open') return { kind: 'not-open' };
     const question = parseRoundQuestion(round.question);
     if (!question) {
       markUnreadable.run(roundId);
@@ -255,6 +269,11 @@ export function createQuizScoreRepository(db: Database): QuizScoreRepository {
       return row
         ? { current: row.current, lastCorrectDate: row.last_correct_date, best: row.best }
         : undefined;
+    },
+    roundStreaks(guildId, localDate, minimum, limit) {
+      return selectRoundStreaks
+        .all(guildId, localDate, minimum, limit)
+        .map((row) => ({ userId: row.user_id, streak: row.streak }));
     },
     exportTotals(guildId) {
       return selectExportTotals.all(guildId).map((row) => ({

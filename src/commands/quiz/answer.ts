@@ -1,0 +1,54 @@
+import { MessageFlags } from 'discord.js';
+import { z } from 'zod';
+import { discordTime, quizActions, quizFeature } from '../../discord/quiz-messages.js';
+import type { AnswerOutcome } from '../../discord/quiz-service.js';
+import { defineComponent } from '../../framework/command.js';
+import { malformedComponentMessage } from '../../framework/router.js';
+import { choiceLetter } from '../../quiz/questions.js';
+
+export const choiceArgument = z
+  .string()
+  .regex(/^[0-4]$/)
+  .transform(Number);
+
+/** The private reply to an answer click; correctness stays hidden until the round closes. */
+export function answerReply(outcome: AnswerOutcome): string {
+  switch (outcome.kind) {
+    case 'recorded':
+      return `Locked in **${choiceLetter(outcome.choice)}**; results ${discordTime(outcome.closesAt)}.`;
+    case 'already-answered':
+      return `You already answered **${choiceLetter(outcome.choice)}**; answers cannot be changed. Results ${discordTime(outcome.closesAt)}.`;
+    case 'closed':
+      return outcome.choice === null
+        ? `This question closed ${discordTime(outcome.closesAt)}; the results are in the channel. A new question comes with the next round.`
+        : `This question closed ${discordTime(outcome.closesAt)}. You answered **${choiceLetter(outcome.choice)}**; the results are in the channel.`;
+    case 'unknown-round':
+      return 'This quiz question is no longer known to Roundtable. Watch the channel for the next daily question.';
+    case 'other-server':
+      return 'This button belongs to another server’s quiz.';
+    case 'unknown-choice':
+      return malformedComponentMessage;
+  }
+}
+
+export const answerButton = defineComponent({
+  feature: quizFeature,
+  action: quizActions.answer,
+  args: z.tuple([
+    z
+      .string()
+      .regex(/^[1-9]\d{0,14}$/)
+      .transform(Number),
+    choiceArgument,
+  ]),
+  async handle(interaction, [roundId, choice], context) {
+    const outcome = context.quiz.answer(
+      roundId,
+      choice,
+      interaction.guildId,
+      interaction.user.id,
+      context.clock.now(),
+    );
+    await interaction.reply({ content: answerReply(outcome), flags: MessageFlags.Ephemeral });
+  },
+});

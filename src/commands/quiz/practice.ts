@@ -1,0 +1,89 @@
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { z } from 'zod';
+import type { BotContext } from '../../context.js';
+import {
+  practiceFeedbackMessage,
+  practiceQuestionMessage,
+  quizActions,
+  quizFeature,
+} from '../../discord/quiz-messages.js';
+import { requireStory, storyOptionName } from '../../discord/story-option.js';
+import { defineComponent } from '../../framework/command.js';
+import { UserError } from '../../framework/errors.js';
+import { questionBankOf } from '../../quiz/bank.js';
+import { type BankQuestion, isAskable, stableHash } from '../../quiz/questions.js';
+import { snapshotQuestion } from '../../quiz/round.js';
+import { choiceArgument } from './answer.js';
+import { serverToday } from './shared.js';
+
+/** A question or story id as a custom id argument (at most 64 characters). */
+export function practiceToken(id: string): string {
+  return id.length <= 64 ? id : `h${stableHash(id).toString(36)}`;
+}
+
+function pickPractice(
+  context: BotContext,
+  userId: string,
+  storyId: string | null,
+  today: string,
+): BankQuestion {
+  const askable = questionBankOf(context.content).filter(
+    (question) => isAskable(question, today) && (storyId === null || question.storyId === storyId),
+  );
+  if (askable.length === 0)
+    throw new UserError(
+      storyId === null
+        ? 'There are no quiz questions loaded yet.'
+        : 'This story has no quiz questions to practise.',
+    );
+  const index = stableHash(`${userId}:${context.clock.now()}`) % askable.length;
+  return askable[index] ?? (askable[0] as BankQuestion);
+}
+
+function practicePayload(context: BotContext, question: BankQuestion) {
+  const title = context.content.getStory(question.storyId)?.title ?? null;
+  return practiceQuestionMessage(snapshotQuestion(question), title);
+}
+
+export async function runPractice(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+): Promise<void> {
+  const input = interaction.options.getString(storyOptionName);
+  const story = input ? requireStory(input, context) : null;
+  const today = serverToday(context, interaction.guildId);
+  const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);
+  await interaction.reply({ ...practicePayload(context, question), flags: MessageFlags.Ephemeral });
+}
+
+const tokenSchema = z.string().min(1).max(64);
+
+export const practiceAnswerButton = defineComponent({
+  feature: quizFeature,
+  action: quizActions.practice,
+  args: z.tuple([tokenSchema, choiceArgument]),
+  async handle(interaction, [token, choice], context) {
+    const question = questionBankOf(context.content).find(
+      (candidate) => practiceToken(candidate.id) === token,
+    );
+    if (!question || choice >= question.choices.length)
+      throw new UserError(
+        'This practice question is no longer in the story packs. Run `/quiz practice` for a new one.',
+      );
+    await interaction.update(
+      practiceFeedbackMessage(snapshotQuestion(question), choice, practiceToken(question.storyId)),
+    );
+  },
+});
+
+export const practiceNextButton = defineComponent({
+  feature: quizFeature,
+  action: quizActions.practiceNext,
+  args: z.tuple([z.string().max(64)]),
+  async handle(interaction, [storyToken], context) {
+    const story = context.content.stories.find((candidate) => practiceToken(candidate.id) === storyToken);
+    const today = serverToday(context, interaction.guildId);
+    const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);
+    await interaction.update(practicePayload(context, question));
+  },
+});
