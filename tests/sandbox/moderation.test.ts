@@ -234,4 +234,25 @@ describe('loopback Discord threads, moderation and mentions', () => {
     const missing = await rawRequest(discord, 'GET', `/channels/${channel.id}/messages/${third.id}`);
     expect(missing.body).toEqual({ code: 10008, message: 'Unknown Message' });
   });
+
+  it('GIVEN members who do and do not accept direct messages WHEN the bot messages them THEN one gets it and the other answers 50007', async () => {
+    const closed = discord.addMember(guild, { username: 'private', acceptsDirectMessages: false });
+    await client.users.send(alice.id, 'you have been warned');
+    expect(discord.directMessagesTo(alice).map((message) => message.content)).toEqual([
+      'you have been warned',
+    ]);
+    const failure = await client.users.send(closed.id, 'hello').catch((error: unknown) => error);
+    expect((failure as DiscordAPIError).code).toBe(50007);
+  });
+
+  it('GIVEN an interaction reply without allowed_mentions THEN only user mentions ping, as Discord defaults for interactions', async () => {
+    const team = discord.addRole(guild, { name: 'team', mentionable: true });
+    await client.application?.commands.set([{ name: 'ping', description: 'Ping' }]);
+    client.on('interactionCreate', async (interaction) => {
+      if (interaction.isChatInputCommand())
+        await interaction.reply(`<@${alice.id}> <@&${team.id}> @everyone`);
+    });
+    const reply = await discord.slash('ping', {}, { as: alice, channel });
+    expect(reply.pings).toEqual({ users: [alice.id], roles: [], everyone: false });
+  });
 });

@@ -102,7 +102,10 @@ export class LoopbackEngine {
         const role = store.roles.get(roleId);
         return role && role.guildId === channel.guildId ? role.mentionable : undefined;
       },
-      isGuildMember: (userId) => store.member(channel.guildId, userId) !== undefined,
+      isGuildMember: (userId) =>
+        channel.type === 1
+          ? userId === channel.recipientId || userId === this.botId
+          : store.member(channel.guildId, userId) !== undefined,
       repliedUserId,
     });
   }
@@ -129,7 +132,7 @@ export class LoopbackEngine {
     const message: MessageRecord = {
       id: this.store.ids.next(),
       channelId: channel.id,
-      guildId: channel.guildId,
+      guildId: channel.type === 1 ? null : channel.guildId,
       authorId: input.authorId,
       type: input.type ?? (referenced ? 19 : 0),
       content,
@@ -214,7 +217,7 @@ export class LoopbackEngine {
         channel_id: message.channelId,
         ...(message.guildId ? { guild_id: message.guildId } : {}),
       },
-      { intent: gatewayIntents.guildMessages },
+      { intent: message.guildId === null ? gatewayIntents.directMessages : gatewayIntents.guildMessages },
     );
   }
 
@@ -267,7 +270,7 @@ export class LoopbackEngine {
 
   dispatchMessage(event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', message: MessageRecord): void {
     this.gateway.dispatch(event, (session: GatewaySession) => this.#messageFor(session, message), {
-      intent: gatewayIntents.guildMessages,
+      intent: message.guildId === null ? gatewayIntents.directMessages : gatewayIntents.guildMessages,
     });
   }
 
@@ -328,6 +331,7 @@ export class LoopbackEngine {
     const thread: ChannelRecord = {
       id,
       guildId: input.parent.guildId,
+      recipientId: null,
       type: input.type,
       name: input.name,
       position: 0,

@@ -8,6 +8,7 @@ export const gatewayIntents = {
   guildMembers: 1 << 1,
   guildPresences: 1 << 8,
   guildMessages: 1 << 9,
+  directMessages: 1 << 12,
   messageContent: 1 << 15,
 } as const;
 

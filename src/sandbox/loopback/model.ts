@@ -14,6 +14,8 @@ export interface UserRecord {
   username: string;
   globalName: string | null;
   bot: boolean;
+  /** Whether the user lets the bot message them directly (Discord answers 50007 otherwise). */
+  acceptsDirectMessages: boolean;
 }
 
 export interface RoleRecord {
@@ -63,7 +65,10 @@ export interface ThreadState {
 
 export interface ChannelRecord {
   id: string;
+  /** Empty for direct message channels. */
   guildId: string;
+  /** The other user of a direct message channel (type 1). */
+  recipientId: string | null;
   type: number;
   name: string;
   position: number;

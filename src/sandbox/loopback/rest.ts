@@ -175,6 +175,41 @@ export class RestRoutes {
         locale: 'en-US',
       },
     }));
+    this.#add('POST', '/users/@me/channels', ({ body }) => {
+      const recipientId = isObject(body) && typeof body.recipient_id === 'string' ? body.recipient_id : '';
+      const recipient = store.users.get(recipientId);
+      if (!recipient)
+        return singleFieldError(
+          ['recipient_id'],
+          'NUMBER_TYPE_COERCE',
+          `Value "${recipientId}" is not snowflake.`,
+        );
+      const existing = store.directChannelByUser.get(recipient.id);
+      const channel =
+        (existing ? store.channels.get(existing) : undefined) ??
+        ((): ChannelRecord => {
+          const created: ChannelRecord = {
+            id: store.ids.next(),
+            guildId: '',
+            recipientId: recipient.id,
+            type: 1,
+            name: recipient.username,
+            position: 0,
+            parentId: null,
+            topic: null,
+            rateLimitPerUser: 0,
+            nsfw: false,
+            overwrites: [],
+            lastMessageId: null,
+            thread: null,
+            lastPostAtByUser: new Map(),
+          };
+          store.channels.set(created.id, created);
+          store.directChannelByUser.set(recipient.id, created.id);
+          return created;
+        })();
+      return { status: 200, body: store.toApiChannel(channel) };
+    });
     this.#add('GET', '/users/:user', ({ params }) => {
       const user = store.users.get(params.user ?? '');
       return user ? { status: 200, body: store.toApiUser(user) } : discordErrors.unknownUser();
@@ -624,6 +659,9 @@ export class RestRoutes {
       return { status: 400, body: { code: 50008, message: 'Cannot send messages in a non-text channel' } };
     const denied = this.#botNeeds(channel);
     if (denied) return denied;
+    if (channel.type === 1 && !this.#canMessageDirectly(channel.recipientId)) {
+      return { status: 403, body: { code: 50007, message: 'Cannot send messages to this user' } };
+    }
     const check = validateMessageBody(context.body, 'create');
     const body = isObject(context.body) ? context.body : {};
     if (!check.ok) return check.answer;
@@ -680,6 +718,16 @@ export class RestRoutes {
       });
     }
     return { status: 200, body: this.#apiMessage(message) };
+  }
+
+  /** Direct messages need a shared guild and a recipient who accepts them. */
+  #canMessageDirectly(userId: string | null): boolean {
+    const store = this.#store;
+    const user = userId ? store.users.get(userId) : undefined;
+    if (!user?.acceptsDirectMessages) return false;
+    return [...store.guilds.keys()].some(
+      (guildId) => store.member(guildId, user.id) && store.member(guildId, this.#botId),
+    );
   }
 
   #registerThreads(): void {

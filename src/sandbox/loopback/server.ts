@@ -96,6 +96,8 @@ export interface AddMemberOptions {
   /** Gives the member a role with Administrator. */
   admin?: boolean;
   nick?: string;
+  /** Whether the bot may message the member directly (default true; otherwise Discord answers 50007). */
+  acceptsDirectMessages?: boolean;
 }
 
 export interface AddRoleOptions {
@@ -427,6 +429,7 @@ export class LoopbackDiscord {
       username: options.ownerName ?? 'owner',
       globalName: null,
       bot: false,
+      acceptsDirectMessages: true,
     };
     store.users.set(owner.id, owner);
     const guild: GuildRecord = {
@@ -498,6 +501,7 @@ export class LoopbackDiscord {
       username: options.username,
       globalName: options.globalName ?? null,
       bot: false,
+      acceptsDirectMessages: options.acceptsDirectMessages ?? true,
     };
     store.users.set(user.id, user);
     const roleIds = (options.roles ?? []).map((role) => role.id);
@@ -537,6 +541,7 @@ export class LoopbackDiscord {
       guildId: guild.id,
       type: channelTypeNumbers[options.type ?? 'text'],
       name: options.name,
+      recipientId: null,
       position: guild.channelIds.length,
       parentId: options.parent?.id ?? null,
       topic: options.topic ?? null,
@@ -1047,6 +1052,12 @@ export class LoopbackDiscord {
   }
 
   // ---------------------------------------------------------------- inspection
+
+  /** Direct messages the bot sent to a member, oldest first. */
+  directMessagesTo(member: MemberRef): LoopbackMessage[] {
+    const channelId = this.#store.directChannelByUser.get(member.id);
+    return channelId ? this.messagesIn(channelId) : [];
+  }
 
   /** The messages of a channel, oldest first; ephemeral messages only with `visibleTo`. */
   messagesIn(channelRef: ChannelRef | string, options: { visibleTo?: MemberRef } = {}): LoopbackMessage[] {

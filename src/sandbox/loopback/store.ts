@@ -10,6 +10,7 @@ import type {
   RoleFlags,
   UserFlags,
 } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import type { LoopbackClock } from './clock.js';
 import type {
   ChannelRecord,
@@ -23,8 +24,16 @@ import type {
 import { computeBasePermissions, computeChannelPermissions } from './permissions.js';
 import { SnowflakeGenerator } from './snowflake.js';
 
+const directMessagePermissions =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.AddReactions;
+
 export const threadChannelTypes: ReadonlySet<number> = new Set([10, 11, 12]);
-export const textChannelTypes: ReadonlySet<number> = new Set([0, 5, 10, 11, 12]);
+export const textChannelTypes: ReadonlySet<number> = new Set([0, 1, 5, 10, 11, 12]);
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -42,6 +51,7 @@ export class LoopbackStore {
   readonly channelMessageIds = new Map<string, string[]>();
   readonly commands = new Map<string, CommandRecord>();
   readonly nonces = new Map<string, { messageId: string; at: number }>();
+  readonly directChannelByUser = new Map<string, string>();
   readonly botUser: UserRecord;
   readonly applicationId: string;
 
@@ -51,7 +61,13 @@ export class LoopbackStore {
   ) {
     this.ids = new SnowflakeGenerator(() => clock.now());
     this.applicationId = this.ids.next();
-    this.botUser = { id: this.applicationId, username: botName, globalName: null, bot: true };
+    this.botUser = {
+      id: this.applicationId,
+      username: botName,
+      globalName: null,
+      bot: true,
+      acceptsDirectMessages: false,
+    };
     this.users.set(this.botUser.id, this.botUser);
   }
 
@@ -75,6 +91,8 @@ export class LoopbackStore {
   }
 
   channelPermissions(channel: ChannelRecord, userId: string): bigint {
+    if (channel.type === 1)
+      return channel.recipientId === userId || userId === this.botUser.id ? directMessagePermissions : 0n;
     const guild = this.guilds.get(channel.guildId);
     const member = this.member(channel.guildId, userId);
     if (!guild || !member) return 0n;
@@ -171,6 +189,16 @@ export class LoopbackStore {
   }
 
   toApiChannel(channel: ChannelRecord): APIChannel {
+    if (channel.type === 1) {
+      const recipient = channel.recipientId ? this.users.get(channel.recipientId) : undefined;
+      return {
+        id: channel.id,
+        type: 1,
+        last_message_id: channel.lastMessageId,
+        flags: 0,
+        recipients: recipient ? [this.toApiUser(recipient)] : [],
+      } as unknown as APIChannel;
+    }
     const common = {
       id: channel.id,
       guild_id: channel.guildId,
