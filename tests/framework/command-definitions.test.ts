@@ -10,7 +10,10 @@ import type { Command } from '../../src/framework/command.js';
 const chatInputName = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const list: readonly Command[] = commands;
 
-function problemsOfOptions(path: string, options: readonly APIApplicationCommandOption[] | undefined): string[] {
+function problemsOfOptions(
+  path: string,
+  options: readonly APIApplicationCommandOption[] | undefined,
+): string[] {
   const problems: string[] = [];
   const all = options ?? [];
   if (all.length > 25) problems.push(`${path}: ${all.length} options (at most 25)`);
@@ -34,8 +37,10 @@ function problemsOfOptions(path: string, options: readonly APIApplicationCommand
     if (option.required && seenOptional) problems.push(`${where}: required option after an optional one`);
     if (!option.required) seenOptional = true;
     if ('choices' in option && option.choices) {
-      if (option.choices.length > 25) problems.push(`${where}: ${option.choices.length} choices (at most 25)`);
-      if ('autocomplete' in option && option.autocomplete) problems.push(`${where}: choices and autocomplete together`);
+      if (option.choices.length > 25)
+        problems.push(`${where}: ${option.choices.length} choices (at most 25)`);
+      if ('autocomplete' in option && option.autocomplete)
+        problems.push(`${where}: choices and autocomplete together`);
       for (const choice of option.choices)
         if (choice.name.length < 1 || choice.name.length > 100) problems.push(`${where}: choice name 1-100`);
     }
@@ -46,7 +51,9 @@ function problemsOfOptions(path: string, options: readonly APIApplicationCommand
 describe('command definitions', () => {
   test('GIVEN the command list THEN it is not empty and every name is unique per type', () => {
     expect(list.length).toBeGreaterThan(0);
-    const keys = list.map((command) => `${command.data.type ?? ApplicationCommandType.ChatInput}:${command.data.name}`);
+    const keys = list.map(
+      (command) => `${command.data.type ?? ApplicationCommandType.ChatInput}:${command.data.name}`,
+    );
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -68,7 +75,8 @@ describe('command definitions', () => {
         if (command.data.name.length < 1 || command.data.name.length > 32)
           problems.push(`${command.data.name}: context menu name must be 1-32 characters`);
       }
-      if (command.help.length < 1 || command.help.length > 200) problems.push(`${command.data.name}: help text 1-200`);
+      if (command.help.length < 1 || command.help.length > 200)
+        problems.push(`${command.data.name}: help text 1-200`);
       expect(problems).toEqual([]);
     },
   );
