@@ -432,7 +432,7 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
       }
       return value;
     };
-    for (const round of storage.rounds.unfinished()) entry(round.guildId).rounds.push(round);
+    for (const round of storage.rounds.due(now)) entry(round.guildId).rounds.push(round);
     for (const round of storage.rounds.resultsPending()) entry(round.guildId).results.push(round);
     await Promise.all(
       [...byGuild].map(([guildId, work]) => runGuild(guildId, work.rounds, work.results, now)),

@@ -321,8 +321,16 @@ export function checkTimeZone(input: string, now: number): TimeZoneCheck {
   return { kind: 'valid', timeZone: resolved };
 }
 
-/** True when `timeZone` is accepted by {@link checkTimeZone}; used to validate stored configuration. */
+const validity = new Map<string, boolean>();
+
+/** True when `timeZone` is accepted by {@link checkTimeZone} as written; validates stored configuration. */
 export function isValidTimeZone(timeZone: string): boolean {
-  const check = checkTimeZone(timeZone, 0);
-  return check.kind === 'valid' && check.timeZone === timeZone;
+  let valid = validity.get(timeZone);
+  if (valid === undefined) {
+    const check = checkTimeZone(timeZone, 0);
+    valid = check.kind === 'valid' && check.timeZone === timeZone;
+    if (validity.size >= 1_000) validity.clear();
+    validity.set(timeZone, valid);
+  }
+  return valid;
 }

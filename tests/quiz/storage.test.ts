@@ -170,7 +170,8 @@ describe('quiz rounds storage', () => {
     const healthy = openRound('2026-11-25', otherGuildId);
     db.prepare("UPDATE quiz_rounds SET question = '{' WHERE id = ?").run(broken.id);
     expect(storage.rounds.gate(broken.id)).toBeUndefined();
-    expect(storage.rounds.unfinished().map((round) => round.id)).toEqual([healthy.id]);
+    expect(storage.rounds.due(healthy.closesAt).map((round) => round.id)).toEqual([healthy.id]);
+    expect(storage.rounds.due(healthy.closesAt - 1)).toEqual([]);
     expect(reports).toEqual([[broken.id, 'the stored question snapshot is unreadable']]);
     expect(storage.scores.close(broken.id, broken.closesAt)).toEqual({ kind: 'unreadable' });
     expect(storage.scores.close(healthy.id, healthy.closesAt).kind).toBe('closed');

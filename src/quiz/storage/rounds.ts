@@ -64,8 +64,8 @@ export interface QuizRoundRepository {
   gate(id: number): RoundGate | undefined;
   /** The server's most recent round, whatever its state. */
   latest(guildId: string): QuizRound | undefined;
-  /** Rounds still posting or open, oldest date first. */
-  unfinished(): QuizRound[];
+  /** Rounds still posting, and open rounds whose close time has come, oldest date first. */
+  due(now: number): QuizRound[];
   /** Closed rounds whose results are not published yet. */
   resultsPending(): QuizRound[];
   /** Question id -> last local date it was asked in the server (failed rounds were never asked). */
@@ -144,8 +144,10 @@ export function createQuizRoundRepository(db: Database, report: CorruptRoundRepo
   const selectLatest = db.prepare<[string], RoundRow>(
     'SELECT * FROM quiz_rounds WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1',
   );
-  const selectUnfinished = db.prepare<[], RoundRow>(
-    `SELECT * FROM quiz_rounds WHERE state IN ('posting', 'open') ORDER BY local_date, id`,
+  const selectDue = db.prepare<[number], RoundRow>(
+    `SELECT * FROM quiz_rounds
+      WHERE state IN ('posting', 'open') AND (state = 'posting' OR closes_at <= ?)
+      ORDER BY local_date, id`,
   );
   const selectResultsPending = db.prepare<[], RoundRow>(
     `SELECT * FROM quiz_rounds WHERE results_state = 'pending' ORDER BY id`,
@@ -220,8 +222,8 @@ export function createQuizRoundRepository(db: Database, report: CorruptRoundRepo
     latest(guildId) {
       return read(selectLatest.get(guildId));
     },
-    unfinished() {
-      return readAll(selectUnfinished.all());
+    due(now) {
+      return readAll(selectDue.all(now));
     },
     resultsPending() {
       return readAll(selectResultsPending.all());
