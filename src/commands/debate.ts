@@ -3,9 +3,10 @@ import type { ChatInputCommand } from '../framework/command.js';
 import { UserError } from '../framework/errors.js';
 import { promptSubcommand } from './debate/prompt.js';
 import type { DebateSubcommand } from './debate/subcommand.js';
+import { debateThreadSubcommands } from './debate/threads.js';
 
 /** Every `/debate` subcommand; each is dispatched by its name. */
-const subcommandList: readonly DebateSubcommand[] = [promptSubcommand];
+const subcommandList: readonly DebateSubcommand[] = [promptSubcommand, ...debateThreadSubcommands];
 
 const subcommands = new Map(subcommandList.map((subcommand) => [subcommand.data.name, subcommand]));
 

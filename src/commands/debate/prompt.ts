@@ -7,8 +7,15 @@ import {
 import { z } from 'zod';
 import type { DebatePrompt } from '../../content/index.js';
 import type { BotContext } from '../../context.js';
+import {
+  type ContentReference,
+  contentReference,
+  hashedReference,
+  referenceFor,
+  resolveReference,
+} from '../../discord/content-reference.js';
 import { type ButtonRow, definePager, type PagedMessage, type Viewer } from '../../discord/pager.js';
-import { contentIdArgument, storyGoneMessage, viewerOf } from '../../discord/reading.js';
+import { findStory, storyGoneMessage, viewerOf } from '../../discord/reading.js';
 import {
   requireStory,
   respondWithStories,
@@ -18,18 +25,26 @@ import {
 import { colours } from '../../discord/style.js';
 import { ephemeralOption, visibilityFlags } from '../../discord/visibility.js';
 import { defineComponent } from '../../framework/command.js';
+import { buildCustomId } from '../../framework/custom-id.js';
 import { UserError } from '../../framework/errors.js';
 import { buildArgumentsPages, buildDebatePromptPages } from '../../reading/debate-view.js';
+import { startDebateButtons } from './start-from-prompt.js';
 import type { DebateSubcommand } from './subcommand.js';
 
 interface PromptState {
-  promptId: string;
+  /** The prompt's id, or its hashed reference when the id is too long for a custom id. */
+  prompt: ContentReference;
 }
 
-const promptState = z.tuple([contentIdArgument]).transform(([promptId]) => ({ promptId }));
+const promptState = z.tuple([contentReference]).transform(([prompt]) => ({ prompt }));
 
-function promptGoneMessage(promptId: string): string {
-  return `The debate prompt \`${promptId}\` is no longer available. Run \`/debate prompt\` for a current one.`;
+const promptGoneMessage =
+  'This debate prompt is no longer in the story packs. Run `/debate prompt` for a current one.';
+
+function findPrompt(reference: ContentReference, context: BotContext): DebatePrompt | undefined {
+  return resolveReference(reference, context.content.debatePrompts, (id) =>
+    context.content.getDebatePrompt(id),
+  );
 }
 
 export const argumentsPager = definePager<PromptState>({
@@ -37,17 +52,17 @@ export const argumentsPager = definePager<PromptState>({
   action: 'arguments',
   colour: colours.debate,
   state: promptState,
-  encode: (state) => [state.promptId],
+  encode: (state, compact) => [referenceFor(state.prompt, compact)],
   render(state, context) {
-    const prompt = context.content.getDebatePrompt(state.promptId);
-    if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage(state.promptId) };
+    const prompt = findPrompt(state.prompt, context);
+    if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage };
     return { kind: 'pages', pages: buildArgumentsPages(prompt) };
   },
 });
 
 /** The buttons under a debate card, for everyone who reads it. */
 export function promptCardButtons(prompt: DebatePrompt): APIButtonComponent[] {
-  return [argumentsPager.openButton({ promptId: prompt.id }, 'Show arguments', '⚖️')];
+  return [argumentsPager.openButton({ prompt: prompt.id }, 'Show arguments', '⚖️')];
 }
 
 export const promptCardPager = definePager<PromptState>({
@@ -56,10 +71,13 @@ export const promptCardPager = definePager<PromptState>({
   colour: colours.debate,
   state: promptState,
   encode: (state) => [state.promptId],
-  render(state, context) {
+  render(state, context, viewer) {
     const prompt = context.content.getDebatePrompt(state.promptId);
     if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage(state.promptId) };
-    const row: ButtonRow = { type: ComponentType.ActionRow, components: promptCardButtons(prompt) };
+    const row: ButtonRow = {
+      type: ComponentType.ActionRow,
+      components: [...promptCardButtons(prompt), ...startDebateButtons(prompt.id, viewer.memberPermissions)],
+    };
     return {
       kind: 'pages',
       pages: buildDebatePromptPages(prompt, context.content.getStory(prompt.storyId)),
@@ -73,22 +91,33 @@ function pickAtRandom<Item>(items: readonly Item[]): Item | undefined {
 }
 
 function promptCard(prompt: DebatePrompt, context: BotContext, viewer: Viewer): Promise<PagedMessage> {
-  return promptCardPager.message({ promptId: prompt.id }, 0, viewer.userId, context, viewer);
+  return promptCardPager.message({ prompt: prompt.id }, 0, viewer.userId, context, viewer);
 }
 
 /** A button that shows one of the story's debate prompts, chosen at random, to whoever clicks it. */
 export const storyPromptRoute = defineComponent({
   feature: 'debate',
   action: 'story-prompt',
-  args: z.tuple([contentIdArgument]),
-  async handle(interaction, [storyId], context) {
-    const prompt = pickAtRandom(context.content.getDebatePrompts(storyId));
-    if (prompt === undefined) throw new UserError(storyGoneMessage(storyId));
+  args: z.tuple([contentReference]),
+  async handle(interaction, [reference], context) {
+    const story = findStory(reference, context);
+    const prompt = story === undefined ? undefined : pickAtRandom(context.content.getDebatePrompts(story.id));
+    if (prompt === undefined) throw new UserError(storyGoneMessage());
     const shown = await promptCard(prompt, context, viewerOf(interaction));
     if (shown.kind === 'unavailable') throw new UserError(shown.message);
     await interaction.reply({ ...shown.payload, flags: MessageFlags.Ephemeral });
   },
 });
+
+export function storyPromptCustomId(storyId: string): string {
+  const plain = [storyPromptRoute.feature, storyPromptRoute.action, storyId] as const;
+  const fits = `rt1:${plain.join(':')}`.length <= 100;
+  return buildCustomId(
+    storyPromptRoute.feature,
+    storyPromptRoute.action,
+    fits ? storyId : hashedReference(storyId),
+  );
+}
 
 export const promptSubcommand: DebateSubcommand = {
   data: new SlashCommandSubcommandBuilder()

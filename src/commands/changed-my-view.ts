@@ -1,0 +1,118 @@
+import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  LabelBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import { z } from 'zod';
+import {
+  checkCredit,
+  checkCreditExplanation,
+  creditExplanationMaximum,
+  creditExplanationMinimum,
+  creditRefusalMessages,
+} from '../debate/credits.js';
+import { messageLink } from '../debate/render.js';
+import { escapeMarkdown } from '../debate/text.js';
+import type { MessageCommand } from '../framework/command.js';
+import { defineModal } from '../framework/command.js';
+import { buildCustomId } from '../framework/custom-id.js';
+import { UserError } from '../framework/errors.js';
+import { deferThenAnswer, findDebateHere, requireGuild } from './debate/guards.js';
+import { readTextField } from './debate/modal-fields.js';
+
+const snowflake = z.string().regex(/^\d{17,20}$/);
+
+const creditModal = defineModal({
+  feature: 'credit',
+  action: 'explain',
+  args: z.tuple([snowflake]),
+  async handle(interaction, [messageId], context) {
+    const guild = requireGuild(interaction);
+    const debate = findDebateHere(interaction, context);
+    if (!debate) throw new UserError(creditRefusalMessages['not-debate-thread']);
+    const explanation = checkCreditExplanation(readTextField(interaction, 'explanation'));
+    if (explanation.kind === 'too-short')
+      throw new UserError(
+        `Say in at least ${creditExplanationMinimum} characters what changed your view (you wrote ${explanation.length}).`,
+      );
+    if (explanation.kind === 'too-long')
+      throw new UserError(`Keep the explanation to ${creditExplanationMaximum} characters.`);
+    await deferThenAnswer(interaction, async () => {
+      const thread = await context.client.channels.fetch(debate.threadId).catch(() => null);
+      const message = thread?.isThread() ? await thread.messages.fetch(messageId).catch(() => null) : null;
+      if (!message || message.channelId !== debate.threadId)
+        throw new UserError('That message no longer exists in this debate thread.');
+      const check = checkCredit({
+        creditorId: interaction.user.id,
+        authorId: message.author.id,
+        authorIsBot: message.author.bot,
+        debate: context.debate.debates.get(debate.id),
+        alreadyCredited: context.debate.moderation.hasCredited(message.id, interaction.user.id),
+      });
+      if (check.kind === 'refused') throw new UserError(creditRefusalMessages[check.reason]);
+      const stored = context.debate.moderation.addCredit({
+        debateId: debate.id,
+        guildId: guild.id,
+        messageId: message.id,
+        authorId: message.author.id,
+        creditorId: interaction.user.id,
+        explanation: explanation.explanation,
+        createdAt: context.clock.now(),
+      });
+      if (stored === 'duplicate') throw new UserError(creditRefusalMessages['already-credited']);
+      const posted = await context.debate.postInThread(debate, {
+        content: `💡 <@${interaction.user.id}> changed their view thanks to [this message by <@${message.author.id}>](${messageLink(guild.id, debate.threadId, message.id)}): “${escapeMarkdown(explanation.explanation)}”`,
+        allowedMentions: { parse: [] },
+      });
+      return posted.kind === 'done'
+        ? 'Thank you: your credit is recorded and shown in the thread. It counts in the debate summary.'
+        : 'Thank you: your credit is recorded and counts in the debate summary.';
+    });
+  },
+});
+
+export default {
+  kind: 'message',
+  data: new ContextMenuCommandBuilder()
+    .setName('Changed my view')
+    .setType(ApplicationCommandType.Message)
+    .setContexts(InteractionContextType.Guild)
+    .toJSON(),
+  audience: 'everyone',
+  help: 'Credit a message in a debate thread that changed your view, saying why (message menu → Apps).',
+  modals: [creditModal],
+  async execute(interaction, context) {
+    requireGuild(interaction);
+    const message = interaction.targetMessage;
+    const debate = findDebateHere(interaction, context);
+    const check = checkCredit({
+      creditorId: interaction.user.id,
+      authorId: message.author.id,
+      authorIsBot: message.author.bot,
+      debate,
+      alreadyCredited: context.debate.moderation.hasCredited(message.id, interaction.user.id),
+    });
+    if (check.kind === 'refused') throw new UserError(creditRefusalMessages[check.reason]);
+    const modal = new ModalBuilder()
+      .setCustomId(buildCustomId('credit', 'explain', message.id))
+      .setTitle('Changed my view')
+      .addLabelComponents(
+        new LabelBuilder()
+          .setLabel('What changed your view?')
+          .setDescription('Shown in the thread and counted in the debate summary.')
+          .setTextInputComponent(
+            new TextInputBuilder()
+              .setCustomId('explanation')
+              .setStyle(TextInputStyle.Paragraph)
+              .setMinLength(creditExplanationMinimum)
+              .setMaxLength(creditExplanationMaximum)
+              .setRequired(true),
+          ),
+      );
+    await interaction.showModal(modal);
+  },
+} satisfies MessageCommand;
