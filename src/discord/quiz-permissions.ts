@@ -17,6 +17,9 @@ export const quizChannelPermissions = [
 /** Without these the question cannot be posted at all; Read Message History only helps recovery. */
 export const quizPostingPermissions = quizChannelPermissions.slice(0, 3);
 
+/** Needed to look for a message that may have been posted before a crash. */
+export const quizRecoveryPermissions = quizChannelPermissions.slice(3);
+
 /** The permissions the bot lacks in `channel`, by name, from the cached overwrites and roles. */
 export function missingChannelPermissions(
   channel: GuildBasedChannel,

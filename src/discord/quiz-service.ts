@@ -23,7 +23,11 @@ import { isLatePost, openWindows } from '../quiz/schedule.js';
 import { createQuizStorage, type QuizStorage, type RoundGate } from '../quiz/storage/index.js';
 import type { ScheduledTask } from '../scheduling/scheduler.js';
 import { answerCustomId, questionMessage, resultsMessage, roundMarker } from './quiz-messages.js';
-import { missingChannelPermissions, quizPostingPermissions } from './quiz-permissions.js';
+import {
+  missingChannelPermissions,
+  quizPostingPermissions,
+  quizRecoveryPermissions,
+} from './quiz-permissions.js';
 
 export interface QuizServiceDependencies {
   client: Client;
@@ -144,8 +148,7 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
     round: QuizRound,
     kind: 'question' | 'results',
   ): Promise<Message | undefined> {
-    if (missingChannelPermissions(channel, [['Read Message History', 1n << 16n]]).length > 0)
-      return undefined;
+    if (missingChannelPermissions(channel, quizRecoveryPermissions).length > 0) return undefined;
     const answerPrefix = answerCustomId(round.id, 0).replace(/:0$/, ':');
     const marker = roundMarker(round.id);
     const recent = await channel.messages.fetch({ limit: searchDepth, cache: false });
@@ -164,9 +167,7 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
 
   function recordFailure(round: QuizRound, failure: Failure, now: number): void {
     if (failure.kind === 'permanent') {
-      storage.rounds.markFailed(round.id, failure.reason);
-      updateGate(round.id, 'failed');
-      logger.warn({ guildId: round.guildId, roundId: round.id, reason: failure.reason }, 'quiz round failed');
+      failRound(round, failure.reason);
       return;
     }
     const retryAt = now + retryDelayMs(round.attempts + 1);
@@ -219,23 +220,37 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
     }
   }
 
-  /** A round still unconfirmed at its close time: adopt its message if it exists, else it failed. */
-  async function settleUnposted(round: QuizRound): Promise<QuizRound | undefined> {
-    const lookup = await lookUpChannel(round.channelId);
-    if (lookup.kind === 'ok') {
-      const found = await findRoundMessage(lookup.channel, round, 'question').catch(() => undefined);
-      if (found) {
-        storage.rounds.markPosted(round.id, found.id, found.createdTimestamp);
-        return storage.rounds.byId(round.id);
-      }
-    }
-    const reason =
-      lookup.kind === 'failed' && lookup.failure.kind === 'permanent'
-        ? lookup.failure.reason
-        : `not posted before answers were due to close${round.lastError ? ` (last error: ${round.lastError})` : ''}`;
+  function failRound(round: QuizRound, reason: string): void {
     storage.rounds.markFailed(round.id, reason);
     updateGate(round.id, 'failed');
     logger.warn({ guildId: round.guildId, roundId: round.id, reason }, 'quiz round failed');
+  }
+
+  /**
+   * A round still unconfirmed at its close time: adopt its message if Discord has it, otherwise the
+   * round failed. A transient error leaves it for the next tick.
+   */
+  async function settleUnposted(round: QuizRound): Promise<QuizRound | undefined> {
+    const lookup = await lookUpChannel(round.channelId);
+    if (lookup.kind === 'failed') {
+      if (lookup.failure.kind === 'permanent') failRound(round, lookup.failure.reason);
+      return undefined;
+    }
+    let found: Message | undefined;
+    try {
+      found = await findRoundMessage(lookup.channel, round, 'question');
+    } catch (error) {
+      const failure = classifyDiscordFailure(error);
+      if (failure.kind === 'transient') return undefined;
+    }
+    if (found) {
+      storage.rounds.markPosted(round.id, found.id, found.createdTimestamp);
+      return storage.rounds.byId(round.id);
+    }
+    failRound(
+      round,
+      `not posted before answers were due to close${round.lastError ? ` (last error: ${round.lastError})` : ''}`,
+    );
     return undefined;
   }
 
