@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
+import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import { definePager } from '../discord/pager.js';
-import { contentIdArgument, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
+import { findStory, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
 import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
 import { colours } from '../discord/style.js';
 import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
@@ -10,18 +11,19 @@ import { UserError } from '../framework/errors.js';
 import { buildFactCheckPages } from '../reading/factcheck-view.js';
 
 export interface FactCheckState {
-  storyId: string;
+  /** The story's id, or its hashed reference when the id is too long for a custom id. */
+  story: ContentReference;
 }
 
 export const factCheckPager = definePager<FactCheckState>({
   feature: 'factcheck',
   action: 'page',
   colour: colours.factCheck,
-  state: z.tuple([contentIdArgument]).transform(([storyId]) => ({ storyId })),
-  encode: (state) => [state.storyId],
+  state: z.tuple([contentReference]).transform(([story]) => ({ story })),
+  encode: (state, compact) => [referenceFor(state.story, compact)],
   render(state, context) {
-    const story = context.content.getStory(state.storyId);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage(state.storyId) };
+    const story = findStory(state.story, context);
+    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
     return {
       kind: 'pages',
       pages: buildFactCheckPages(
@@ -52,7 +54,7 @@ export default {
   async execute(interaction, context) {
     const story = requireStory(interaction.options.getString('story', true), context);
     const shown = await factCheckPager.message(
-      { storyId: story.id },
+      { story: story.id },
       0,
       interaction.user.id,
       context,

@@ -2,21 +2,22 @@ import { type APIButtonComponent, ButtonStyle, ComponentType, SlashCommandBuilde
 import { z } from 'zod';
 import type { Story } from '../content/index.js';
 import type { BotContext } from '../context.js';
+import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import { type ButtonRow, definePager } from '../discord/pager.js';
-import { contentIdArgument, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
+import { findStory, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
 import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
 import { colours } from '../discord/style.js';
 import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
 import type { ChatInputCommand } from '../framework/command.js';
-import { buildCustomId } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
 import { buildSummaryPages, type SummaryLength } from '../reading/summary-view.js';
-import { storyPromptRoute } from './debate/prompt.js';
+import { storyPromptCustomId } from './debate/prompt.js';
 import { factCheckPager } from './factcheck.js';
 import { timelinePager } from './timeline.js';
 
 export interface SummaryState {
-  storyId: string;
+  /** The story's id, or its hashed reference when the id is too long for a custom id. */
+  story: ContentReference;
   length: SummaryLength;
 }
 
@@ -25,14 +26,14 @@ const lengthCodes: Record<SummaryLength, string> = { short: 's', full: 'f' };
 /** Buttons under a summary that open the story's other views privately for whoever clicks. */
 function storyButtons(story: Story, context: BotContext): ButtonRow {
   const buttons: APIButtonComponent[] = [
-    timelinePager.openButton({ storyId: story.id }, 'Timeline', '📅'),
-    factCheckPager.openButton({ storyId: story.id }, 'Fact-check', '🔎'),
+    timelinePager.openButton({ story: story.id }, 'Timeline', '📅'),
+    factCheckPager.openButton({ story: story.id }, 'Fact-check', '🔎'),
   ];
   if (context.content.getDebatePrompts(story.id).length > 0)
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
-      custom_id: buildCustomId(storyPromptRoute.feature, storyPromptRoute.action, story.id),
+      custom_id: storyPromptCustomId(story.id),
       label: 'Debate prompt',
       emoji: { name: '🗣️' },
     });
@@ -44,12 +45,12 @@ export const summaryPager = definePager<SummaryState>({
   action: 'page',
   colour: colours.summary,
   state: z
-    .tuple([contentIdArgument, z.enum(['s', 'f'])])
-    .transform(([storyId, length]) => ({ storyId, length: length === 'f' ? 'full' : 'short' }) as const),
-  encode: (state) => [state.storyId, lengthCodes[state.length]],
+    .tuple([contentReference, z.enum(['s', 'f'])])
+    .transform(([story, length]) => ({ story, length: length === 'f' ? 'full' : 'short' }) as const),
+  encode: (state, compact) => [referenceFor(state.story, compact), lengthCodes[state.length]],
   render(state, context) {
-    const story = context.content.getStory(state.storyId);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage(state.storyId) };
+    const story = findStory(state.story, context);
+    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
     return {
       kind: 'pages',
       pages: buildSummaryPages(story, state.length, readingTime(context)),
@@ -83,7 +84,7 @@ export default {
     const story = requireStory(interaction.options.getString('story', true), context);
     const length: SummaryLength = interaction.options.getString('length') === 'full' ? 'full' : 'short';
     const shown = await summaryPager.message(
-      { storyId: story.id, length },
+      { story: story.id, length },
       0,
       interaction.user.id,
       context,

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { formatDate, type PrecisionDate } from '../content/index.js';
+import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import { definePager } from '../discord/pager.js';
-import { contentIdArgument, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
+import { findStory, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
 import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
 import { colours } from '../discord/style.js';
 import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
@@ -12,7 +13,8 @@ import { decodeRangeEnd, describeRange, encodeRangeEnd, parseDateRange } from '.
 import { buildTimelineView, type TimelineView } from '../reading/timeline-view.js';
 
 export interface TimelineState {
-  storyId: string;
+  /** The story's id, or its hashed reference when the id is too long for a custom id. */
+  story: ContentReference;
   from?: PrecisionDate;
   to?: PrecisionDate;
 }
@@ -41,15 +43,19 @@ export const timelinePager = definePager<TimelineState>({
   feature: 'timeline',
   action: 'page',
   colour: colours.timeline,
-  state: z.tuple([contentIdArgument, rangeEnd, rangeEnd]).transform(([storyId, from, to]) => ({
-    storyId,
+  state: z.tuple([contentReference, rangeEnd, rangeEnd]).transform(([story, from, to]) => ({
+    story,
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
   })),
-  encode: (state) => [state.storyId, encodeRangeEnd(state.from), encodeRangeEnd(state.to)],
+  encode: (state, compact) => [
+    referenceFor(state.story, compact),
+    encodeRangeEnd(state.from),
+    encodeRangeEnd(state.to),
+  ],
   render(state, context) {
-    const story = context.content.getStory(state.storyId);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage(state.storyId) };
+    const story = findStory(state.story, context);
+    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
     const view = buildTimelineView(
       story,
       context.content.getTimeline(story.id),
@@ -100,7 +106,7 @@ export default {
       throw new UserError(
         `The range is reversed: \`from\` (${formatDate(range.from)}) comes after \`to\` (${formatDate(range.to)}). Swap them and try again.`,
       );
-    const state: TimelineState = { storyId: story.id, ...range.range };
+    const state: TimelineState = { story: story.id, ...range.range };
     const shown = await timelinePager.message(state, 0, interaction.user.id, context, viewerOf(interaction));
     if (shown.kind === 'unavailable') throw new UserError(shown.message);
     await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });

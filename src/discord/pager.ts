@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import type { BotContext } from '../context.js';
 import { type ComponentRoute, defineComponent } from '../framework/command.js';
-import { buildCustomId } from '../framework/custom-id.js';
+import { buildCustomId, customIdVersion } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
 import type { PageView } from '../reading/page-view.js';
 import { navigatePages } from '../reading/paging.js';
@@ -69,7 +69,8 @@ export interface PagerDefinition<State> {
   colour: number;
   /** Parses the state arguments that follow slot, page and owner. */
   state: z.ZodType<State, readonly string[]>;
-  encode(state: State): string[];
+  /** The state as custom id arguments; `compact` asks for the shortest form when the plain one is too long. */
+  encode(state: State, compact: boolean): string[];
   render(state: State, context: BotContext, viewer: Viewer): PagedContent | Promise<PagedContent>;
 }
 
@@ -93,6 +94,12 @@ export interface Pager<State> {
   /** A button that opens the view's first page privately for whoever clicks it. */
   openButton(state: State, label: string, emoji?: string): APIButtonComponent;
   customId(slot: PageSlot, page: number, ownerId: string, state: State): string;
+}
+
+const customIdLimit = 100;
+
+function customIdLength(parts: ReadonlyArray<string | number>): number {
+  return customIdVersion.length + parts.reduce<number>((sum, part) => sum + 1 + String(part).length, 0);
 }
 
 const pageNumber = z
@@ -128,14 +135,18 @@ function button(
 
 export function definePager<State>(definition: PagerDefinition<State>): Pager<State> {
   function customId(slot: PageSlot, page: number, owner: string, state: State): string {
-    return buildCustomId(
-      definition.feature,
-      definition.action,
-      slotCodes[slot],
-      page,
-      owner,
-      ...definition.encode(state),
-    );
+    const build = (compact: boolean) =>
+      [
+        definition.feature,
+        definition.action,
+        slotCodes[slot],
+        page,
+        owner,
+        ...definition.encode(state, compact),
+      ] as const;
+    const plain = build(false);
+    const [feature, action, ...args] = customIdLength(plain) <= customIdLimit ? plain : build(true);
+    return buildCustomId(feature, action, ...args);
   }
 
   function navigationRow(state: State, page: number, pageCount: number, owner: string): ButtonRow {

@@ -1,12 +1,14 @@
 import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
-import { z } from 'zod';
-import { ID_PATTERN } from '../content/index.js';
+import type { Story } from '../content/index.js';
 import type { BotContext } from '../context.js';
 import type { ReadingTime } from '../reading/page-view.js';
+import { type ContentReference, resolveReference } from './content-reference.js';
 import type { Viewer } from './pager.js';
 
-/** A story or item id inside a custom id. */
-export const contentIdArgument = z.string().regex(ID_PATTERN);
+/** The story a custom id names, by id or hashed reference. */
+export function findStory(reference: ContentReference, context: BotContext): Story | undefined {
+  return resolveReference(reference, context.content.stories, (id) => context.content.getStory(id));
+}
 
 export function readingTime(context: BotContext): ReadingTime {
   return { now: context.clock.now(), staleAfterDays: context.options.contentStaleDays };
@@ -17,6 +19,6 @@ export function viewerOf(interaction: ChatInputCommandInteraction | MessageCompo
 }
 
 /** The answer for a button whose story was removed from the packs since the message was posted. */
-export function storyGoneMessage(storyId: string): string {
-  return `The story \`${storyId}\` is no longer available. Run the command again to pick a current story.`;
+export function storyGoneMessage(): string {
+  return 'This story is no longer in the story packs. Run the command again to pick a current story.';
 }

@@ -49,25 +49,25 @@ describe('the story packs in content/', () => {
     const range = { from: date('1951-09-08'), to: date('2026-11-25') };
     for (const story of library.stories) {
       const ids = [
-        timelinePager.customId('previous', 999, longestOwner, { storyId: story.id, ...range }),
-        summaryPager.customId('previous', 999, longestOwner, { storyId: story.id, length: 'full' }),
-        factCheckPager.customId('previous', 999, longestOwner, { storyId: story.id }),
+        timelinePager.customId('previous', 999, longestOwner, { story: story.id, ...range }),
+        summaryPager.customId('previous', 999, longestOwner, { story: story.id, length: 'full' }),
+        factCheckPager.customId('previous', 999, longestOwner, { story: story.id }),
       ];
       for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
     }
     for (const prompt of library.debatePrompts) {
       expect(
-        promptCardPager.customId('last', 999, longestOwner, { promptId: prompt.id }).length,
+        promptCardPager.customId('last', 999, longestOwner, { prompt: prompt.id }).length,
       ).toBeLessThanOrEqual(100);
       expect(
-        argumentsPager.customId('last', 999, longestOwner, { promptId: prompt.id }).length,
+        argumentsPager.customId('last', 999, longestOwner, { prompt: prompt.id }).length,
       ).toBeLessThanOrEqual(100);
     }
   });
 
   test('GIVEN the timeline of each story THEN the pager decodes its own ids back to the same state', () => {
     for (const story of library.stories) {
-      const state = { storyId: story.id, from: date('1960'), to: date('2025-10') };
+      const state = { story: story.id, from: date('1960'), to: date('2025-10') };
       const id = timelinePager.customId('next', 3, longestOwner, state);
       const args = id.split(':').slice(3);
       expect(timelinePager.route.args.parse(args)).toEqual({

@@ -70,10 +70,10 @@ export const promptCardPager = definePager<PromptState>({
   action: 'card',
   colour: colours.debate,
   state: promptState,
-  encode: (state) => [state.promptId],
+  encode: (state, compact) => [referenceFor(state.prompt, compact)],
   render(state, context, viewer) {
-    const prompt = context.content.getDebatePrompt(state.promptId);
-    if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage(state.promptId) };
+    const prompt = findPrompt(state.prompt, context);
+    if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage };
     const row: ButtonRow = {
       type: ComponentType.ActionRow,
       components: [...promptCardButtons(prompt), ...startDebateButtons(prompt.id, viewer.memberPermissions)],
