@@ -66,8 +66,13 @@ function normalizeEmbeds(embeds: unknown): APIEmbed[] {
   return embeds.filter(isObject).map((embed) => ({ type: 'rich', ...embed }) as APIEmbed);
 }
 
+/** What happened to a message, for observers such as the terminal sandbox. */
+export type MessageChange = 'created' | 'updated' | 'deleted';
+
 /** Domain operations shared by REST handlers and the test harness, with their gateway dispatches. */
 export class LoopbackEngine {
+  readonly messageObservers = new Set<(change: MessageChange, message: MessageRecord) => void>();
+
   constructor(
     readonly store: LoopbackStore,
     readonly gateway: LoopbackGateway,
@@ -168,6 +173,7 @@ export class LoopbackEngine {
         this.updateThreadState(channel, { archived: false });
     }
     if (message.visibleTo === null) this.dispatchMessage('MESSAGE_CREATE', message);
+    else this.#observe('created', message);
     return message;
   }
 
@@ -202,10 +208,12 @@ export class LoopbackEngine {
       message.pings = mentions.pings;
     }
     if (message.visibleTo === null) this.dispatchMessage('MESSAGE_UPDATE', message);
+    else this.#observe('updated', message);
   }
 
   deleteMessage(message: MessageRecord): void {
     message.deleted = true;
+    this.#observe('deleted', message);
     const channel = this.store.channels.get(message.channelId);
     if (channel?.thread && message.visibleTo === null)
       channel.thread.messageCount = Math.max(0, channel.thread.messageCount - 1);
@@ -268,7 +276,12 @@ export class LoopbackEngine {
     return data;
   }
 
+  #observe(change: MessageChange, message: MessageRecord): void {
+    for (const observer of [...this.messageObservers]) observer(change, message);
+  }
+
   dispatchMessage(event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', message: MessageRecord): void {
+    this.#observe(event === 'MESSAGE_CREATE' ? 'created' : 'updated', message);
     this.gateway.dispatch(event, (session: GatewaySession) => this.#messageFor(session, message), {
       intent: message.guildId === null ? gatewayIntents.directMessages : gatewayIntents.guildMessages,
     });

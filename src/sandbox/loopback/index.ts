@@ -1,7 +1,7 @@
 export type { LoopbackClock } from './clock.js';
 export type { SlashOptionValue } from './commands.js';
 export { LoopbackUsageError } from './commands.js';
-export type { PostRefusal } from './engine.js';
+export type { MessageChange, PostRefusal } from './engine.js';
 export type { DiscordErrorBody, ErrorTree, FieldError } from './errors.js';
 export type { FaultRule, RandomFaults, RateLimitEnforcement } from './faults.js';
 export type { GatewayEvent, PrivilegedIntents } from './gateway.js';
@@ -14,6 +14,7 @@ export type {
   AddMemberOptions,
   AddRoleOptions,
   ChannelView,
+  ExpectAny,
   ExpectMessage,
   ExpectModal,
   LoopbackOptions,

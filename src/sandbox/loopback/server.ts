@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { LoopbackClock } from './clock.js';
 import { LoopbackUsageError, type SlashOptionValue } from './commands.js';
-import { LoopbackEngine, type PostRefusal } from './engine.js';
+import { LoopbackEngine, type MessageChange, type PostRefusal } from './engine.js';
 import {
   FaultPlan,
   type FaultRule,
@@ -54,7 +54,7 @@ import type {
 } from './types.js';
 import { toLoopbackMessage } from './views.js';
 
-export type { PermissionName, PostRefusal, SlashOptionValue };
+export type { MessageChange, PermissionName, PostRefusal, SlashOptionValue };
 export { LoopbackUsageError };
 
 /** Options for {@link startLoopbackDiscord}. */
@@ -141,6 +141,10 @@ export interface ExpectMessage {
 }
 export interface ExpectModal {
   expect: 'modal';
+}
+/** Accept either a message or a modal (the terminal sandbox does not know in advance). */
+export interface ExpectAny {
+  expect: 'any';
 }
 
 export interface SlashContext extends ActorContext {
@@ -638,9 +642,12 @@ export class LoopbackDiscord {
 
   async #finish(
     record: InteractionRecord,
-    expect: 'message' | 'modal' | undefined,
+    expect: 'message' | 'modal' | 'any' | undefined,
   ): Promise<LoopbackMessage | LoopbackModal> {
-    const outcome = await this.#outcome(record, expect ?? 'message');
+    const outcome =
+      expect === 'any'
+        ? await this.#hub.awaitOutcome(record, this.#timeouts)
+        : await this.#outcome(record, expect ?? 'message');
     if (outcome.kind === 'message') return outcome.message;
     if (outcome.kind === 'modal') return outcome.modal;
     throw new Error(`${record.label}: unexpected autocomplete answer`);
@@ -686,10 +693,15 @@ export class LoopbackDiscord {
     values: Readonly<Record<string, SlashOptionValue>>,
     context: SlashContext & ExpectModal,
   ): Promise<LoopbackModal>;
+  slash(
+    path: string,
+    values: Readonly<Record<string, SlashOptionValue>>,
+    context: SlashContext & ExpectAny,
+  ): Promise<LoopbackMessage | LoopbackModal>;
   async slash(
     path: string,
     values: Readonly<Record<string, SlashOptionValue>>,
-    context: SlashContext & { expect?: 'message' | 'modal' },
+    context: SlashContext & { expect?: 'message' | 'modal' | 'any' },
   ): Promise<LoopbackMessage | LoopbackModal> {
     const channel = this.#channelRecord(context.channel);
     const invocation = this.#hub.buildChatInput(path, values, channel.guildId);
@@ -770,10 +782,15 @@ export class LoopbackDiscord {
     button: string | number,
     context: ActorContext & ExpectModal,
   ): Promise<LoopbackModal>;
+  click(
+    message: LoopbackMessage | string,
+    button: string | number,
+    context: ActorContext & ExpectAny,
+  ): Promise<LoopbackMessage | LoopbackModal>;
   async click(
     message: LoopbackMessage | string,
     button: string | number,
-    context: ActorContext & { expect?: 'message' | 'modal' },
+    context: ActorContext & { expect?: 'message' | 'modal' | 'any' },
   ): Promise<LoopbackMessage | LoopbackModal> {
     const record = this.#visibleMessage(message, context.as, `click ${String(button)}`);
     const current = toLoopbackMessage(this.#store, record);
@@ -820,11 +837,17 @@ export class LoopbackDiscord {
     values: readonly string[],
     context: ActorContext & ExpectModal,
   ): Promise<LoopbackModal>;
+  select(
+    message: LoopbackMessage | string,
+    menu: string,
+    values: readonly string[],
+    context: ActorContext & ExpectAny,
+  ): Promise<LoopbackMessage | LoopbackModal>;
   async select(
     message: LoopbackMessage | string,
     menu: string,
     values: readonly string[],
-    context: ActorContext & { expect?: 'message' | 'modal' },
+    context: ActorContext & { expect?: 'message' | 'modal' | 'any' },
   ): Promise<LoopbackMessage | LoopbackModal> {
     const record = this.#visibleMessage(message, context.as, `select ${menu}`);
     const current = toLoopbackMessage(this.#store, record);
@@ -958,10 +981,15 @@ export class LoopbackDiscord {
     target: LoopbackMessage | MemberRef,
     context: ActorContext & ExpectModal & { channel?: ChannelRef },
   ): Promise<LoopbackModal>;
+  contextMenu(
+    name: string,
+    target: LoopbackMessage | MemberRef,
+    context: ActorContext & ExpectAny & { channel?: ChannelRef },
+  ): Promise<LoopbackMessage | LoopbackModal>;
   async contextMenu(
     name: string,
     target: LoopbackMessage | MemberRef,
-    context: ActorContext & { expect?: 'message' | 'modal'; channel?: ChannelRef },
+    context: ActorContext & { expect?: 'message' | 'modal' | 'any'; channel?: ChannelRef },
   ): Promise<LoopbackMessage | LoopbackModal> {
     const store = this.#store;
     const isMessage = target.kind === 'message';
@@ -1052,6 +1080,30 @@ export class LoopbackDiscord {
   }
 
   // ---------------------------------------------------------------- inspection
+
+  /** Calls `listener` whenever a message is created, edited or deleted (ephemeral ones included); returns an unsubscribe function. */
+  onMessage(listener: (change: MessageChange, message: LoopbackMessage) => void): () => void {
+    const observer = (change: MessageChange, record: MessageRecord): void =>
+      listener(change, toLoopbackMessage(this.#store, record));
+    this.#engine.messageObservers.add(observer);
+    return () => this.#engine.messageObservers.delete(observer);
+  }
+
+  /** Who can see a message: `null` for everyone in the channel, or the member an ephemeral message is for. */
+  visibleTo(message: LoopbackMessage | string): string | null {
+    return this.#store.messages.get(refId(message))?.visibleTo ?? null;
+  }
+
+  /** Display names for ids, for rendering mentions: users, roles and channels. */
+  nameOf(id: string): { kind: 'user' | 'role' | 'channel'; name: string } | null {
+    const user = this.#store.users.get(id);
+    if (user) return { kind: 'user', name: user.globalName ?? user.username };
+    const role = this.#store.roles.get(id);
+    if (role) return { kind: 'role', name: role.name };
+    const channel = this.#store.channels.get(id);
+    if (channel) return { kind: 'channel', name: channel.name };
+    return null;
+  }
 
   /** Direct messages the bot sent to a member, oldest first. */
   directMessagesTo(member: MemberRef): LoopbackMessage[] {
