@@ -9,10 +9,13 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { z } from 'zod';
-import { ID_PATTERN } from '../../content/index.js';
+import type { DebatePrompt } from '../../content/index.js';
+import type { BotContext } from '../../context.js';
 import { truncateAtWord } from '../../debate/text.js';
+import { contentReference, resolveReference } from '../../discord/content-reference.js';
 import {
   debateFeature,
+  promptReference,
   startDebateButton,
   startFromPromptAction,
   startFromPromptModalAction,
@@ -25,27 +28,29 @@ import { requireBotPermissions, requireGuild, requireModerator } from './guards.
 import { readSelectField, readTextField } from './modal-fields.js';
 import { startDebateHere } from './start.js';
 
-const promptIdArgument = z.string().regex(ID_PATTERN);
-
-function promptGone(promptId: string): UserError {
-  return new UserError(
-    `The debate prompt \`${promptId}\` is no longer available. Run \`/debate prompt\` again.`,
+function findPrompt(reference: string, context: BotContext): DebatePrompt | undefined {
+  return resolveReference(reference, context.content.debatePrompts, (id) =>
+    context.content.getDebatePrompt(id),
   );
+}
+
+function promptGone(): UserError {
+  return new UserError('This debate prompt is no longer in the story packs. Run `/debate prompt` again.');
 }
 
 /** "Start a debate thread" under a `/debate prompt` card: moderators choose length, slowmode and format. */
 export const startFromPromptRoute = defineComponent({
   feature: debateFeature,
   action: startFromPromptAction,
-  args: z.tuple([promptIdArgument]),
-  async handle(interaction, [promptId], context) {
+  args: z.tuple([contentReference]),
+  async handle(interaction, [reference], context) {
     requireGuild(interaction);
     requireModerator(interaction, 'start a debate thread');
-    const prompt = context.content.getDebatePrompt(promptId);
-    if (!prompt) throw promptGone(promptId);
+    const prompt = findPrompt(reference, context);
+    if (!prompt) throw promptGone();
     requireBotPermissions(interaction, debateStartPermissions);
     const modal = new ModalBuilder()
-      .setCustomId(buildCustomId(debateFeature, startFromPromptModalAction, prompt.id))
+      .setCustomId(buildCustomId(debateFeature, startFromPromptModalAction, promptReference(prompt.id)))
       .setTitle('Start a debate thread')
       .addLabelComponents(
         new LabelBuilder()
@@ -89,10 +94,10 @@ export const startFromPromptRoute = defineComponent({
 export const startFromPromptModal = defineModal({
   feature: debateFeature,
   action: startFromPromptModalAction,
-  args: z.tuple([promptIdArgument]),
-  async handle(interaction, [promptId], context) {
-    const prompt = context.content.getDebatePrompt(promptId);
-    if (!prompt) throw promptGone(promptId);
+  args: z.tuple([contentReference]),
+  async handle(interaction, [reference], context) {
+    const prompt = findPrompt(reference, context);
+    if (!prompt) throw promptGone();
     const slowmodeText = (readTextField(interaction, 'slowmode') ?? '').trim();
     if (!/^\d{0,5}$/.test(slowmodeText))
       throw new UserError('Slowmode is a whole number of seconds from 0 to 21600 (6 hours).');

@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import { type Stance, stanceLabels } from '../../debate/types.js';
 import { buildCustomId } from '../../framework/custom-id.js';
+import { referenceFor } from '../content-reference.js';
 
 export const debateFeature = 'debate';
 export const stanceAction = 'stance';
@@ -29,7 +30,12 @@ export function stanceButtons(debateId: number, disabled = false): ActionRowBuil
 /** The moderators' "Start a debate thread" button under a `/debate prompt` card. */
 export function startDebateButton(promptId: string): ButtonBuilder {
   return new ButtonBuilder()
-    .setCustomId(buildCustomId(debateFeature, startFromPromptAction, promptId))
+    .setCustomId(buildCustomId(debateFeature, startFromPromptAction, promptReference(promptId)))
     .setLabel('Start a debate thread')
     .setStyle(ButtonStyle.Primary);
+}
+
+/** A prompt named in a custom id: its id, or a hashed reference when the id is too long for an argument. */
+export function promptReference(promptId: string): string {
+  return referenceFor(promptId, promptId.length > 60);
 }

@@ -337,8 +337,9 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
 
   async function close(debate: DebateRecord, closure: { by: string | null; reason: string | null }) {
     return exclusive(debate.id, async () => {
+      const now = clock.now();
       const closed = debates.close(debate.id, {
-        closedAt: clock.now(),
+        closedAt: closure.by === null ? Math.min(now, fresh(debate).closesAt) : now,
         closedBy: closure.by,
         reason: closure.reason,
       });
