@@ -26,6 +26,7 @@ import type { DebateRecord, DebateRepository, FinishStep } from '../../debate/re
 import { planRestore } from '../../debate/restore.js';
 import { findRoundsDue, scheduleRounds } from '../../debate/rounds.js';
 import { summariseDebate } from '../../debate/summary.js';
+import { escapeMarkdown } from '../../debate/text.js';
 import type { DebateFormat, ThreadModeration } from '../../debate/types.js';
 import type { Logger } from '../../logger.js';
 import type { SettingsRepository } from '../../settings/repository.js';
@@ -572,7 +573,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
     const { debate, guild } = request;
     try {
       await client.users.send(request.targetId, {
-        content: `⚠️ A moderator of **${guild.name}** warned you in the debate <#${debate.threadId}> (warning ${count} of ${limit}): ${request.reason}\nAt ${limit} warnings you are removed from the debate${settings.get(guild.id).debateTimeoutMinutes > 0 ? ' and may be timed out' : ''}.`,
+        content: `⚠️ A moderator of **${guild.name}** warned you in the debate <#${debate.threadId}> (warning ${count} of ${limit}): ${escapeMarkdown(request.reason)}\nAt ${limit} warnings you are removed from the debate${settings.get(guild.id).debateTimeoutMinutes > 0 ? ' and may be timed out' : ''}.`,
         allowedMentions: { parse: [] },
       });
       return 'direct-message';
@@ -583,7 +584,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
     const notice = await onThread(debate, 'Posting a warning notice', async (thread) =>
       thread.send({
         content: `⚠️ <@${request.targetId}>, a moderator has warned you in this debate (warning ${count} of ${limit}). Please keep to the rules.`,
-        allowedMentions: { users: [request.targetId] },
+        allowedMentions: { parse: [] },
       }),
     );
     return notice.kind === 'ok' ? 'thread-notice' : 'not-reached';
@@ -623,7 +624,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
 
     const removal = await onThread(debate, 'Removing a member from the debate thread', async (thread) => {
       try {
-        await thread.members.remove(request.targetId, `Reached ${decision.limit} warnings`);
+        await thread.members.remove(request.targetId);
         return 'removed' as const;
       } catch (error) {
         if (isUnknownMember(error)) return 'not-in-thread' as const;
