@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   type GuildMember,
   type Message,
+  MessageFlags,
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
@@ -176,6 +177,26 @@ describe('loopback Discord threads, moderation and mentions', () => {
     expect(discord.message(onlyAlice.id)?.pings).toEqual({ users: [alice.id], roles: [], everyone: false });
     const everyone = await (await textChannel(channel)).send({ content: '@everyone quiz time' });
     expect(discord.message(everyone.id)?.pings.everyone).toBe(true);
+    const silent = await quiet.send({ content: `<@${alice.id}>`, flags: MessageFlags.SuppressNotifications });
+    expect(discord.message(silent.id)?.pings.users).toEqual([]);
+    const plain = await quiet.send('no mention yet');
+    await plain.edit(`now mentioning <@${alice.id}>`);
+    expect(discord.message(plain.id)?.pings.users).toEqual([]);
+  });
+
+  it('GIVEN a deferred reply WHEN edited to mention a member THEN nobody is pinged, as on Discord', async () => {
+    await client.application?.commands.set([{ name: 'later', description: 'Later' }]);
+    client.on('interactionCreate', async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await interaction.editReply({
+        content: `<@${alice.id}> here you go`,
+        allowedMentions: { users: [alice.id] },
+      });
+    });
+    const reply = await discord.slash('later', {}, { as: alice, channel });
+    expect(reply.content).toBe(`<@${alice.id}> here you go`);
+    expect(reply.pings).toEqual({ users: [], roles: [], everyone: false });
   });
 
   it('GIVEN a bot without the Message Content intent WHEN a member posts THEN content is empty unless the bot is mentioned', async () => {

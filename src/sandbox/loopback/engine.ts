@@ -25,6 +25,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+const suppressNotificationsFlag = 1 << 12;
 const keptMessageFlags = (1 << 2) | (1 << 6) | (1 << 7) | (1 << 12) | (1 << 15);
 
 export interface CreateMessageInput {
@@ -155,7 +156,10 @@ export class LoopbackEngine {
       mentionUserIds: mentions.mentionUserIds,
       mentionRoleIds: mentions.mentionRoleIds,
       mentionEveryone: mentions.mentionEveryone,
-      pings: mentions.pings,
+      pings:
+        (flags & suppressNotificationsFlag) !== 0
+          ? { users: [], roles: [], everyone: false }
+          : mentions.pings,
       reference: referenced
         ? { messageId: referenced.id, channelId: referenced.channelId, guildId: referenced.guildId }
         : null,
@@ -177,7 +181,7 @@ export class LoopbackEngine {
     return message;
   }
 
-  /** Applies an edit body to a message; returns whether anything changed. */
+  /** Applies an edit body to a message. Mentions are recomputed, but an edit notifies no one, so `pings` stays as created. */
   editMessage(message: MessageRecord, body: Json, source: MentionSource): void {
     const channel = this.store.channels.get(message.channelId);
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
@@ -205,7 +209,6 @@ export class LoopbackEngine {
       message.mentionUserIds = mentions.mentionUserIds;
       message.mentionRoleIds = mentions.mentionRoleIds;
       message.mentionEveryone = mentions.mentionEveryone;
-      message.pings = mentions.pings;
     }
     if (message.visibleTo === null) this.dispatchMessage('MESSAGE_UPDATE', message);
     else this.#observe('updated', message);

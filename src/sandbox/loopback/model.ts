@@ -92,7 +92,10 @@ export interface GuildRecord {
   memberIds: string[];
 }
 
-/** Who a message really notifies, after `allowed_mentions` and permissions are applied. */
+/**
+ * Who a message really notified when it was created, after `allowed_mentions`, permissions and the
+ * Suppress Notifications flag; edits (including the edit of a deferred reply) notify no one.
+ */
 export interface MessagePings {
   users: string[];
   roles: string[];
