@@ -158,6 +158,20 @@ describe('loopback Discord interaction flows', () => {
     expect(discord.followUps(reply).map((message) => message.content)).toEqual(['second']);
   });
 
+  it('GIVEN an interaction reply WHEN the bot edits it through the channel route THEN the edit applies', async () => {
+    const edited = new Promise<string>((resolve) => {
+      client.on('interactionCreate', async (interaction) => {
+        if (!interaction.isChatInputCommand()) return;
+        await interaction.reply('draft');
+        const message = await interaction.fetchReply();
+        resolve((await message.edit('final')).content);
+      });
+    });
+    const reply = await discord.slash('summary', { story: 'x' }, { as: alice, channel });
+    expect(await edited).toBe('final');
+    expect(discord.message(reply.id)?.content).toBe('final');
+  });
+
   it('GIVEN withResponse WHEN the bot replies THEN discord.js receives the callback resource with the message', async () => {
     const responded = new Promise<string | undefined>((resolve) => {
       client.on('interactionCreate', async (interaction) => {

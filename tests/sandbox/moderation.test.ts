@@ -56,6 +56,7 @@ describe('loopback Discord threads, moderation and mentions', () => {
     const said = discord.postMessage(threadRef, alice, 'I think so');
     expect(discord.channel(threadRef).thread?.memberIds).toContain(alice.id);
     expect(said.channelId).toBe(thread.id);
+    const botPost = await thread.send('Opening statement');
     await thread.setRateLimitPerUser(30);
     await thread.setLocked(true);
     expect(discord.channel(threadRef).thread).toMatchObject({ locked: true, rateLimitPerUser: 30 });
@@ -68,6 +69,10 @@ describe('loopback Discord threads, moderation and mentions', () => {
       content: 'closed',
     });
     expect(refused.body).toEqual({ code: 50083, message: 'Thread is archived' });
+    const edit = await rawRequest(discord, 'PATCH', `/channels/${thread.id}/messages/${botPost.id}`, {
+      content: 'x',
+    });
+    expect(edit.body).toEqual({ code: 50083, message: 'Thread is archived' });
     const again = await rawRequest(
       discord,
       'POST',
@@ -75,6 +80,14 @@ describe('loopback Discord threads, moderation and mentions', () => {
       { name: 'second' },
     );
     expect(again.body).toMatchObject({ code: 160004 });
+  });
+
+  it('GIVEN a thread WHEN the bot deletes it THEN the client hears THREAD_DELETE and it is gone', async () => {
+    const thread = await (await textChannel(channel)).threads.create({ name: 'short-lived', type: 11 });
+    const deleted = new Promise<string>((resolve) => client.once('threadDelete', (gone) => resolve(gone.id)));
+    await thread.delete();
+    expect(await deleted).toBe(thread.id);
+    expect(discord.threadsIn(channel)).toEqual([]);
   });
 
   it('GIVEN a thread without Manage Threads WHEN the bot locks it THEN 50013 answers', async () => {

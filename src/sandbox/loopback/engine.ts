@@ -417,6 +417,26 @@ export class LoopbackEngine {
     );
   }
 
+  /** Deletes a channel or thread (and the threads under a channel), dispatching CHANNEL_DELETE or THREAD_DELETE. */
+  deleteChannel(channel: ChannelRecord): void {
+    const store = this.store;
+    for (const child of [...store.channels.values()]) {
+      if (child.thread && child.parentId === channel.id) this.deleteChannel(child);
+    }
+    store.channels.delete(channel.id);
+    const guild = store.guilds.get(channel.guildId);
+    if (guild) guild.channelIds = guild.channelIds.filter((id) => id !== channel.id);
+    if (channel.thread) {
+      const starter = channel.thread.starterMessageId
+        ? store.messages.get(channel.thread.starterMessageId)
+        : undefined;
+      if (starter) starter.threadId = null;
+      this.dispatchThread('THREAD_DELETE', channel);
+    } else {
+      this.dispatchChannel('CHANNEL_DELETE', channel);
+    }
+  }
+
   joinThread(thread: ChannelRecord, userId: string): boolean {
     const state = thread.thread;
     if (!state || state.memberJoinedAt.has(userId)) return false;

@@ -408,6 +408,19 @@ export class RestRoutes {
       if ('status' in channel) return channel;
       return channel.thread ? this.#patchThread(channel, body) : this.#patchChannel(channel, body);
     });
+    this.#add('DELETE', '/channels/:channel', ({ params }) => {
+      const channel = this.#channel(params.channel);
+      if ('status' in channel) return channel;
+      if (channel.type === 1) return discordErrors.wrongChannelType();
+      const denied = this.#botNeeds(
+        channel,
+        channel.thread ? PermissionFlagsBits.ManageThreads : PermissionFlagsBits.ManageChannels,
+      );
+      if (denied) return denied;
+      const body = store.toApiChannel(channel);
+      this.engine.deleteChannel(channel);
+      return { status: 200, body };
+    });
     this.#add('POST', '/channels/:channel/typing', ({ params }) => {
       const channel = this.#channel(params.channel);
       if ('status' in channel) return channel;
@@ -555,8 +568,9 @@ export class RestRoutes {
       if (denied) return denied;
       const message = this.#message(channel, params.message);
       if ('status' in message) return message;
-      if (message.authorId !== this.#botId || message.webhookId)
-        return discordErrors.cannotEditOthersMessage();
+      if (message.authorId !== this.#botId) return discordErrors.cannotEditOthersMessage();
+      const threadRefusal = this.#threadWriteRefusal(channel, true);
+      if (threadRefusal) return threadRefusal;
       const check = validateMessageBody(body, 'edit');
       if (!check.ok) return check.answer;
       const changes = isObject(body) ? body : {};
@@ -651,6 +665,19 @@ export class RestRoutes {
     });
   }
 
+  /**
+   * Posting in an archived and locked thread, or a locked one without Manage Threads, is refused; a post
+   * in an archived unlocked thread unarchives it, but edits there are refused.
+   */
+  #threadWriteRefusal(channel: ChannelRecord, editing = false): ErrorAnswer | null {
+    const thread = channel.thread;
+    if (!thread) return null;
+    if (thread.archived && (thread.locked || editing)) return discordErrors.threadArchived();
+    if (thread.locked && !this.#botHas(channel, PermissionFlagsBits.ManageThreads))
+      return discordErrors.threadLocked();
+    return null;
+  }
+
   #createChannelMessage(context: RouteContext): RouteAnswer {
     const store = this.#store;
     const channel = this.#channel(context.params.channel);
@@ -678,12 +705,8 @@ export class RestRoutes {
     }
     if (context.files.length > 0 && !this.#botHas(channel, PermissionFlagsBits.AttachFiles))
       return discordErrors.missingPermissions();
-    const thread = channel.thread;
-    if (thread) {
-      const canManage = this.#botHas(channel, PermissionFlagsBits.ManageThreads);
-      if (thread.archived && thread.locked) return discordErrors.threadArchived();
-      if (thread.locked && !canManage) return discordErrors.threadLocked();
-    }
+    const threadRefusal = this.#threadWriteRefusal(channel);
+    if (threadRefusal) return threadRefusal;
     const reference = isObject(body.message_reference) ? body.message_reference : null;
     if (reference) {
       if (!this.#botHas(channel, PermissionFlagsBits.ReadMessageHistory))
