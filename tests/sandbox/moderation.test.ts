@@ -142,6 +142,20 @@ describe('loopback Discord threads, moderation and mentions', () => {
     });
   });
 
+  it('GIVEN a moderator action in the harness WHEN a member is timed out and given a role THEN the bot sees both', async () => {
+    const updates: GuildMember[] = [];
+    client.on('guildMemberUpdate', (_old, member) => updates.push(member));
+    const helpers = discord.addRole(guild, { name: 'helpers' });
+    discord.timeoutMember(alice, discord.clock.now() + 60_000);
+    discord.assignRole(alice, helpers);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(updates.at(-1)?.roles.cache.has(helpers.id)).toBe(true);
+    expect(updates.at(-1)?.isCommunicationDisabled()).toBe(true);
+    discord.timeoutMember(alice, null);
+    discord.removeRole(alice, helpers);
+    expect(discord.member(alice)).toMatchObject({ timedOut: false, roleIds: [] });
+  });
+
   it('GIVEN an admin or the owner WHEN the bot tries to time them out THEN 50013 answers', async () => {
     const admin = discord.addMember(guild, { username: 'root', admin: true });
     for (const target of [admin, guild.owner]) {

@@ -600,6 +600,20 @@ export class LoopbackDiscord {
     this.#engine.dispatchMemberUpdate(member);
   }
 
+  /** Takes a role from a member, as a server admin would; dispatches GUILD_MEMBER_UPDATE. */
+  removeRole(memberRef: MemberRef, role: RoleRef): void {
+    const member = this.#memberRecord(memberRef);
+    member.roleIds = member.roleIds.filter((id) => id !== role.id);
+    this.#engine.dispatchMemberUpdate(member);
+  }
+
+  /** Times a member out until `until` (server clock ms), or lifts the timeout with `null`, as a moderator would. */
+  timeoutMember(memberRef: MemberRef, until: number | null): void {
+    const member = this.#memberRecord(memberRef);
+    member.timeoutUntil = until;
+    this.#engine.dispatchMemberUpdate(member);
+  }
+
   /** Channels of a guild by name (threads included). */
   channelNamed(guildRef: GuildRef, name: string): ChannelRef | null {
     const guild = this.#guild(guildRef);
