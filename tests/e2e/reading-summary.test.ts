@@ -196,12 +196,19 @@ describe('an unknown story', () => {
     expect(reply.content).toContain('(`us-japan-alliance`)');
   });
 
-  test('GIVEN a public summary used twice within the cooldown THEN the second use is refused privately', async () => {
+  test('GIVEN a public summary used twice within the cooldown THEN the second use is refused privately but a private look is not', async () => {
     waitOutCooldown();
     const context = { as: world.members.bob, channel: world.channel };
     await world.discord.slash('summary', { story: 'us-japan-alliance' }, context);
     const refused = await world.discord.slash('summary', { story: 'us-japan-alliance' }, context);
     expect(refused.ephemeral).toBe(true);
     expect(refused.content).toContain('Slow down');
+    const privateLook = await world.discord.slash(
+      'summary',
+      { story: 'us-japan-alliance', ephemeral: true },
+      context,
+    );
+    expect(privateLook.ephemeral).toBe(true);
+    expect(privateLook.embeds[0]?.title).toBe(story('us-japan-alliance').title);
   });
 });
