@@ -75,7 +75,10 @@ export function classifyDiscordFailure(error: unknown): Failure {
       case RESTJSONErrorCodes.MissingAccess:
         return { kind: 'permanent', reason: `Roundtable cannot see the quiz channel any more: ${detail}` };
       case RESTJSONErrorCodes.MissingPermissions:
-        return { kind: 'permanent', reason: `Roundtable lacks a permission in the quiz channel: ${detail}` };
+        return {
+          kind: 'permanent',
+          reason: `Roundtable lacks a permission in the quiz channel (it needs View Channel, Send Messages and Embed Links): ${detail}`,
+        };
     }
     if (error.status === 429 || error.status >= 500) return { kind: 'transient', reason: detail };
     return { kind: 'permanent', reason: `Discord refused the message: ${detail}` };
