@@ -19,7 +19,7 @@ export interface ComponentRoute<Args = unknown> {
   feature: string;
   action: string;
   /** Parses the id's arguments; a failure is answered as a malformed id. */
-  args: z.ZodType<Args, readonly string[]>;
+  args: z.ZodType<Args>;
   handle(
     interaction: ButtonInteraction | StringSelectMenuInteraction,
     args: Args,
@@ -31,7 +31,7 @@ export interface ComponentRoute<Args = unknown> {
 export interface ModalRoute<Args = unknown> {
   feature: string;
   action: string;
-  args: z.ZodType<Args, readonly string[]>;
+  args: z.ZodType<Args>;
   handle(interaction: ModalSubmitInteraction, args: Args, context: BotContext): Promise<unknown>;
 }
 
