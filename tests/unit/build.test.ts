@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const root = process.cwd();
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+let outDir = '';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+function packageOf(specifier: string): string | null {
+  if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier))
+    return null;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(root, '.build-check-'));
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', outDir],
+    {
+      stdio: 'pipe',
+    },
+  );
+}, 120_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('production build', () => {
+  test('GIVEN the compiled output THEN it imports only production dependencies and Node built-ins', () => {
+    const imported = new Set<string>();
+    for (const file of filesUnder(outDir).filter((name) => name.endsWith('.js'))) {
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(
+        /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm,
+      )) {
+        const name = packageOf(match[1] ?? match[2] ?? '');
+        if (name) imported.add(`${name} (${relative(outDir, file)})`);
+      }
+    }
+    const outsideProduction = [...imported].filter(
+      (entry) => !(entry.split(' ')[0]! in manifest.dependencies),
+    );
+    expect(outsideProduction).toEqual([]);
+    expect([...imported].some((entry) => entry.startsWith('discord.js'))).toBe(true);
+  });
+
+  test('GIVEN no token THEN the built bot exits 1 explaining how to get one and how to run offline', () => {
+    const result = spawnSync(process.execPath, [join(outDir, 'index.js')], {
+      cwd: mkdtempSync(join(outDir, 'cwd-')),
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('DISCORD_TOKEN is missing');
+    expect(result.stderr).toContain('npm run sandbox');
+  });
+
+  test('GIVEN a malformed token THEN the error names the variable and never prints the value', () => {
+    const secret = 'this is not a token, but a secret';
+    const result = spawnSync(process.execPath, [join(outDir, 'index.js')], {
+      cwd: mkdtempSync(join(outDir, 'cwd-')),
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: secret },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('DISCORD_TOKEN is not a bot token');
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+  });
+});
+
+describe('container image recipe', () => {
+  const dockerfile = readFileSync('Dockerfile', 'utf8');
+  const dockerignore = readFileSync('.dockerignore', 'utf8').split('\n');
+
+  test('GIVEN the Dockerfile THEN the final stage installs production dependencies only and runs as non-root', () => {
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(finalStage).toMatch(/^USER node$/m);
+    expect(finalStage).toMatch(/VOLUME \["\/data"\]/);
+    expect(finalStage).toMatch(/CMD \["node", "dist\/index\.js"\]/);
+    expect(dockerfile).not.toMatch(/COPY[^\n]*\.env/);
+  });
+
+  test('GIVEN the build context rules THEN secrets, dependencies, data and tests stay out of the image', () => {
+    for (const entry of ['.env', 'node_modules', 'data', 'tests']) expect(dockerignore).toContain(entry);
+  });
+});
