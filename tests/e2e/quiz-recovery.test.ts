@@ -1,5 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createBot } from '../../src/bot.js';
+import { createLogger } from '../../src/logger.js';
 import { questionNonce, snapshotQuestion } from '../../src/quiz/round.js';
 import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
 import { type QuizServer, type QuizWorld, startQuizWorld } from './quiz-world.js';
@@ -161,6 +163,71 @@ describe('quiz posting survives crashes and downtime', () => {
     ).toBe(1);
     await world.tick('2026-11-26T08:01:00Z');
     expect(world.posts(server)).toHaveLength(2);
+  });
+});
+
+describe('quiz schedule through Discord', () => {
+  test('GIVEN two bot processes on one database ticking at the same minute THEN the question is posted once', async () => {
+    world = await startQuizWorld();
+    const { server } = world;
+    await world.setUp(server);
+    const second = createBot({
+      token: world.discord.token,
+      apiUrl: world.discord.apiUrl,
+      db: world.db,
+      content: world.content,
+      logger: createLogger({ level: 'silent' }),
+      clock: world.clock,
+      schedule: 'manual',
+    });
+    await second.start();
+    try {
+      world.clock.set(postAt);
+      await Promise.all([world.bot.scheduler.runDue(), second.scheduler.runDue()]);
+      await Promise.all([world.bot.scheduler.runDue(), second.scheduler.runDue()]);
+      expect(world.posts(server)).toHaveLength(1);
+      world.clock.set(closeAt);
+      await Promise.all([world.bot.scheduler.runDue(), second.scheduler.runDue()]);
+      expect(world.posts(server)).toHaveLength(2);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test('GIVEN servers in New York at 02:30 and London at 01:30 on spring-forward days THEN each posts at the first minute after the gap', async () => {
+    world = await startQuizWorld({ servers: 2 });
+    const [newYork, london] = world.servers as [QuizServer, QuizServer];
+    world.clock.set(Date.parse('2026-03-07T12:00:00Z'));
+    await world.setUp(newYork, { time: '02:30', timezone: 'America/New_York', duration: 1 });
+    await world.setUp(london, { time: '01:30', timezone: 'Europe/London', duration: 1 });
+    await world.tick('2026-03-08T06:59:00Z');
+    expect(world.posts(newYork)).toHaveLength(0);
+    await world.tick('2026-03-08T07:00:00Z');
+    expect(world.posts(newYork)).toHaveLength(1);
+    expect(world.storage.rounds.byDate(newYork.guild.id, '2026-03-08')?.scheduledAt).toBe(
+      Date.parse('2026-03-08T07:00:00Z'),
+    );
+    await world.tick('2026-03-29T00:59:00Z');
+    expect(world.posts(london)).toHaveLength(0);
+    await world.tick('2026-03-29T01:00:00Z');
+    expect(world.posts(london)).toHaveLength(1);
+    expect(world.storage.rounds.byDate(london.guild.id, '2026-03-29')?.scheduledAt).toBe(
+      Date.parse('2026-03-29T01:00:00Z'),
+    );
+  });
+
+  test('GIVEN New York at 01:30 on the fall-back day THEN the time that occurs twice posts once, at its first occurrence', async () => {
+    world = await startQuizWorld();
+    const { server } = world;
+    world.clock.set(Date.parse('2026-10-31T12:00:00Z'));
+    await world.setUp(server, { time: '01:30', timezone: 'America/New_York', duration: 2 });
+    for (let minute = 0; minute <= 120; minute += 30)
+      await world.tick(Date.parse('2026-11-01T05:00:00Z') + minute * 60_000);
+    const posts = world.posts(server);
+    expect(posts).toHaveLength(1);
+    expect(world.storage.rounds.byDate(server.guild.id, '2026-11-01')?.scheduledAt).toBe(
+      Date.parse('2026-11-01T05:30:00Z'),
+    );
   });
 });
 
