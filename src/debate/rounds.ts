@@ -1,4 +1,4 @@
-const minute = 60_000;
+const second = 1_000;
 
 export const roundNames = ['Opening statements', 'Rebuttals', 'Closing statements'] as const;
 
@@ -18,17 +18,17 @@ export interface ScheduledRound extends PlannedRound {
   announcedAt: number | null;
 }
 
-function roundToMinute(time: number): number {
-  return Math.round(time / minute) * minute;
+function toWholeSecond(time: number): number {
+  return Math.floor(time / second) * second;
 }
 
-/** Three rounds splitting the debate in equal thirds, on whole minutes (the scheduler ticks each minute). */
+/** Three rounds splitting the debate in equal thirds. */
 export function scheduleRounds(startsAt: number, closesAt: number): PlannedRound[] {
   const length = closesAt - startsAt;
   return roundNames.map((name, index) => ({
     number: index + 1,
     name,
-    startsAt: index === 0 ? startsAt : roundToMinute(startsAt + (length * index) / roundNames.length),
+    startsAt: index === 0 ? startsAt : toWholeSecond(startsAt + (length * index) / roundNames.length),
   }));
 }
 
@@ -47,7 +47,7 @@ export function rescheduleRounds(
   return rounds.map((round) => {
     if (round.announcedAt !== null || remainingBefore <= 0) return round;
     const share = Math.min(1, Math.max(0, (round.startsAt - now) / remainingBefore));
-    return { ...round, startsAt: roundToMinute(now + share * remainingAfter) };
+    return { ...round, startsAt: toWholeSecond(now + share * remainingAfter) };
   });
 }
 

@@ -7,7 +7,7 @@ import { commands } from '../../src/commands/index.js';
 import { type ContentLibrary, loadContent } from '../../src/content/index.js';
 import { migrate } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migrations/index.js';
-import type { DebateRecord } from '../../src/debate/repository.js';
+import { createDebateRepository, type DebateRecord } from '../../src/debate/repository.js';
 import { createLogger } from '../../src/logger.js';
 import type {
   ChannelRef,
@@ -78,6 +78,7 @@ export async function startDebateWorld() {
     level: 'info',
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) },
   });
+  const debates = createDebateRepository(db);
   const launch = async () => {
     const started = createBot({
       token: discord.token,
@@ -112,6 +113,8 @@ export async function startDebateWorld() {
     clock,
     logs,
     server,
+    /** The debate tables, readable while the bot is stopped. */
+    debates,
     get bot() {
       return running();
     },
@@ -126,9 +129,7 @@ export async function startDebateWorld() {
       await running().scheduler.runDue();
     },
     debateIn(thread: ChannelRef | string): DebateRecord {
-      const debate = running().context.debate.debates.findByThread(
-        typeof thread === 'string' ? thread : thread.id,
-      );
+      const debate = debates.findByThread(typeof thread === 'string' ? thread : thread.id);
       if (!debate) throw new Error('no debate in that thread');
       return debate;
     },

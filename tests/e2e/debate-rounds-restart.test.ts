@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ChannelRef } from '../../src/sandbox/loopback/index.js';
+import { type DebateWorld, startDebateWorld } from './debate-world.js';
+
+const minute = 60_000;
+let world: DebateWorld;
+
+beforeAll(async () => {
+  world = await startDebateWorld();
+});
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+function roundAnnouncements(thread: ChannelRef): string[] {
+  return world
+    .botPosts(thread)
+    .map((message) => message.content)
+    .filter((content) => content.startsWith('**Round'));
+}
+
+function results(channel: ChannelRef) {
+  return world.botPosts(channel).filter((message) => message.embeds[0]?.title === 'Debate result');
+}
+
+async function start(values: Record<string, string | number>): Promise<ChannelRef> {
+  world.waitOutCooldown();
+  const { mod, channel } = world.server;
+  await world.discord.slash('debate start', values, { as: mod, channel });
+  return world.newestThread(channel);
+}
+
+describe('rounds and closing on schedule', () => {
+  test('GIVEN a rounds debate THEN each round is announced once, on time, as the clock moves, and the debate closes at its time', async () => {
+    const prompt = world.content.getDebatePrompt('usj-db-host-nation-support');
+    const thread = await start({ motion: 'usj-db-host-nation-support', duration: '90m', format: 'rounds' });
+    const card = world.botPosts(thread)[0];
+    expect(card?.embeds[0]?.description).toContain(prompt?.context.slice(0, 40));
+    expect(JSON.stringify(card?.embeds[0])).toContain('Three timed rounds');
+    expect(roundAnnouncements(thread)).toEqual([expect.stringContaining('Round 1 of 3: Opening statements')]);
+
+    await world.tick(29 * minute);
+    expect(roundAnnouncements(thread)).toHaveLength(1);
+    await world.tick(1 * minute);
+    expect(roundAnnouncements(thread)[1]).toContain('Round 2 of 3: Rebuttals');
+    await world.tick(1 * minute);
+    expect(roundAnnouncements(thread)).toHaveLength(2);
+    await world.tick(29 * minute);
+    expect(roundAnnouncements(thread)[2]).toContain('Round 3 of 3: Closing statements');
+    expect(results(thread)).toHaveLength(0);
+    await world.tick(30 * minute);
+    expect(roundAnnouncements(thread)).toHaveLength(3);
+    expect(world.debateIn(thread).status).toBe('closed');
+    expect(results(thread)).toHaveLength(1);
+    expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain(
+      'closed automatically at its closing time',
+    );
+    await world.tick(1 * minute);
+    expect(results(thread)).toHaveLength(1);
+  });
+
+  test('GIVEN the bot offline through two rounds THEN at start-up only the current round is announced', async () => {
+    const thread = await start({
+      motion: 'This house would hold a referendum on the alliance',
+      duration: '90m',
+      format: 'rounds',
+    });
+    await world.stopBot();
+    world.advance(65 * minute);
+    await world.startBot();
+    const announced = roundAnnouncements(thread);
+    expect(announced).toHaveLength(2);
+    expect(announced[1]).toContain('Round 3 of 3');
+    const rounds = world.bot.context.debate.debates.listRounds(world.debateIn(thread).id);
+    expect(rounds.every((round) => round.announcedAt !== null)).toBe(true);
+  });
+
+  test('GIVEN a debate whose closing time passed while the bot was down THEN it closes at start-up, restores slowmode and posts the summary once', async () => {
+    const thread = await start({
+      motion: 'This house would scrap the defence budget rise',
+      duration: '30m',
+      slowmode: 15,
+    });
+    expect(world.discord.channel(thread).thread?.rateLimitPerUser).toBe(15);
+    const debate = world.debateIn(thread);
+    await world.stopBot();
+    world.advance(3 * 60 * minute);
+    expect(world.debateIn(thread).status).toBe('open');
+    await world.startBot();
+    expect(world.debateIn(thread)).toMatchObject({
+      status: 'closed',
+      closedAt: debate.closesAt,
+      closedBy: null,
+    });
+    expect(world.discord.channel(thread).thread?.rateLimitPerUser).toBe(0);
+    expect(results(thread)).toHaveLength(1);
+    expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain('Ran for 30 minutes');
+    expect(results(world.server.channel).length).toBeGreaterThanOrEqual(1);
+    await world.stopBot();
+    await world.startBot();
+    expect(results(thread)).toHaveLength(1);
+  });
+});
