@@ -8,7 +8,7 @@ export const minuteMs = 60_000;
 export const dayMs = 86_400_000;
 
 const localDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const localTimePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const localTimePattern = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 export interface LocalParts {
   year: number;
@@ -281,6 +281,7 @@ export function searchTimeZones(text: string, limit = 25): string[] {
  */
 export function checkTimeZone(input: string, now: number): TimeZoneCheck {
   const name = input.trim();
+  const shown = name.replace(/[`\\]/g, "'").slice(0, 60);
   if (name === '') return { kind: 'invalid', reason: 'The time zone is empty.', suggestions: [] };
   const offset = offsetLike.exec(name);
   if (offset) {
@@ -288,7 +289,7 @@ export function checkTimeZone(input: string, now: number): TimeZoneCheck {
     const offsetMs = sign * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) * minuteMs;
     return {
       kind: 'invalid',
-      reason: `\`${name}\` is an offset from UTC, not a time zone: offsets change with daylight saving time, so the quiz would drift by an hour. Use the name of a place.`,
+      reason: `\`${shown}\` is an offset from UTC, not a time zone: offsets change with daylight saving time, so the quiz would drift by an hour. Use the name of a place.`,
       suggestions: zonesWithOffset(offsetMs, now),
     };
   }
@@ -301,8 +302,8 @@ export function checkTimeZone(input: string, now: number): TimeZoneCheck {
     return {
       kind: 'invalid',
       reason: abbreviation
-        ? `\`${name}\` is an abbreviation, not a time zone name: abbreviations are ambiguous and do not follow daylight saving time.`
-        : `\`${name}\` is not a time zone name. Time zones are named Area/City, e.g. \`Asia/Tokyo\` or \`America/New_York\`.`,
+        ? `\`${shown}\` is an abbreviation, not a time zone name: abbreviations are ambiguous and do not follow daylight saving time.`
+        : `\`${shown}\` is not a time zone name. Time zones are named Area/City, e.g. \`Asia/Tokyo\` or \`America/New_York\`.`,
       suggestions,
     };
   }
@@ -311,7 +312,7 @@ export function checkTimeZone(input: string, now: number): TimeZoneCheck {
     const city = name.split('/').at(-1) ?? name;
     return {
       kind: 'invalid',
-      reason: `\`${name}\` is not a time zone I know.`,
+      reason: `\`${shown}\` is not a time zone I know.`,
       suggestions: zonesNamed(city),
     };
   }

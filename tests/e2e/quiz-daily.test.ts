@@ -250,4 +250,35 @@ describe('daily quiz end to end', () => {
     const refused = await discord.slash('quiz export', {}, { as: server.alice, channel: server.channel });
     expect(refused.content).toContain('Manage Server');
   });
+
+  test('GIVEN an admin removes a member’s scores THEN the member drops off the leaderboard and stats', async () => {
+    const { discord, server } = world;
+    const removed = await discord.slash(
+      'quiz remove-scores',
+      { member: server.bob.id },
+      { as: server.admin, channel: server.channel },
+    );
+    expect(removed.content).toContain('Removed the quiz scores');
+    expect(removed.pings.users).toEqual([]);
+    const stats = await discord.slash('quiz stats', {}, { as: server.bob, channel: server.channel });
+    expect(stats.content).toContain('You have not answered');
+    const board = await discord.slash('quiz leaderboard', {}, { as: server.alice, channel: server.channel });
+    expect(board.embeds[0]?.description).not.toContain(`<@${server.bob.id}>`);
+  });
+
+  test('GIVEN a ping role above the bot’s own role THEN setup warns the admin and joining tells the member why not', async () => {
+    const { discord, server } = world;
+    const high = discord.addRole(server.guild, {
+      name: 'Quiz high',
+      mentionable: true,
+      placement: 'above-bot',
+    });
+    const reply = await world.setUp(server, { 'ping-role': high.id });
+    expect(reply.content).toContain('must be above');
+    expect(reply.content).toContain(`<@&${high.id}>`);
+    const join = await discord.slash('quiz join', {}, { as: server.carol, channel: server.channel });
+    expect(join.ephemeral).toBe(true);
+    expect(join.content).toContain('I cannot change your quiz pings');
+    expect(discord.member(server.carol).roleIds).not.toContain(high.id);
+  });
 });

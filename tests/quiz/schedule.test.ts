@@ -14,6 +14,7 @@ import {
   localDateAt,
   localPartsAt,
   minuteMs,
+  parseLocalTime,
   startOfMonth,
   startOfWeek,
 } from '../../src/quiz/time.js';
@@ -157,6 +158,13 @@ describe('calendar arithmetic', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  test('GIVEN times of day THEN HH:MM and H:MM are read and impossible times refused', () => {
+    expect(parseLocalTime('09:00')).toEqual({ hour: 9, minute: 0 });
+    expect(parseLocalTime('9:05')).toEqual({ hour: 9, minute: 5 });
+    expect(parseLocalTime('23:59')).toEqual({ hour: 23, minute: 59 });
+    for (const wrong of ['24:00', '12:60', '9am', '0900', '']) expect(parseLocalTime(wrong)).toBeUndefined();
   });
 
   test('GIVEN dates THEN weeks start on Monday and months on the 1st', () => {

@@ -60,7 +60,7 @@ export async function runSetup(interaction: ChatInputCommandInteraction, context
   const postTime = parseLocalTime(timeInput);
   if (!postTime)
     throw new UserError(
-      `\`${timeInput.slice(0, 20)}\` is not a time of day. Write it as HH:MM in 24-hour format, e.g. \`09:00\` or \`18:30\`.`,
+      `\`${timeInput.replace(/[`\\]/g, "'").slice(0, 20)}\` is not a time of day. Write it as HH:MM in 24-hour format, e.g. \`09:00\` or \`18:30\`.`,
     );
   const zoneInput = interaction.options.getString('timezone', true);
   const zone = checkTimeZone(zoneInput.slice(0, 100), now);
