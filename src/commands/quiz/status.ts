@@ -31,7 +31,7 @@ function describeRound(round: QuizRound, guildId: string): string {
       return `closed with ${round.players ?? 0} player${round.players === 1 ? '' : 's'}${link}${results}`;
     }
     case 'failed':
-      return `⚠️ failed: ${round.failure ?? 'unknown reason'}`;
+      return `⚠️ failed: ${round.failure ?? 'unknown reason'}. Once that is fixed, \`/quiz setup\` posts the question again while its answers could still be open.`;
   }
 }
 
