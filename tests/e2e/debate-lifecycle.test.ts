@@ -84,11 +84,11 @@ describe('a debate from start to summary', () => {
 
   test('GIVEN members posting in the thread THEN messages are counted by author under the stance they held', async () => {
     const { alice, bob, carol } = world.server;
-    world.advance(31_000);
+    world.move(31_000);
     await world.discord.postMessage(thread, alice, 'I have changed sides.');
     await world.discord.postMessage(thread, bob, 'Welcome.');
     await world.discord.postMessage(thread, carol, 'Convinced.');
-    world.advance(31_000);
+    world.move(31_000);
     await world.discord.postMessage(thread, bob, 'Still against.');
     await eventually(
       () => tallies().reduce((sum, tally) => sum + tally.count, 0) === 5,
@@ -116,7 +116,7 @@ describe('a debate from start to summary', () => {
     expect(JSON.stringify(card().embeds[0])).toContain('1 minute');
     await world.discord.slash('debate lock', {}, { as: mod, channel: thread });
     expect(world.discord.channel(thread).thread?.locked).toBe(true);
-    world.advance(61_000);
+    world.move(61_000);
     expect(await world.discord.attemptPostMessage(thread, alice, 'Let me in')).toMatchObject({
       ok: false,
       refusal: 'thread-locked',
@@ -154,7 +154,7 @@ describe('a debate from start to summary', () => {
       { as: mod, channel: thread },
     );
 
-    world.advance(20 * 60_000);
+    world.move(20 * 60_000);
     world.waitOutCooldown();
     const closed = await world.discord.slash(
       'debate close',
@@ -223,5 +223,9 @@ describe('a debate from start to summary', () => {
     expect(view?.rateLimitPerUser).toBe(120);
     expect(view?.locked).toBe(true);
     expect(world.debateIn(thread)).toMatchObject({ id: debate.id, status: 'closed', fault: null });
+  });
+
+  test('GIVEN everything above THEN the bot logged no error', () => {
+    expect(world.problems().filter((line) => line.level >= 50)).toEqual([]);
   });
 });

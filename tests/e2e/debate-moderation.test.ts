@@ -238,13 +238,13 @@ describe('moderating debates', () => {
     world.waitOutCooldown();
     await world.discord.slash('debate close', {}, { as: mod, channel: thread });
 
-    await world.tick(11 * minute);
+    await world.moveAndRun(11 * minute);
     expect(world.debateIn(hiddenThread).status).toBe('closed');
     expect(world.debateIn(hiddenThread).fault).toContain('Discord refused');
     expect(world.debateIn(thread)).toMatchObject({ status: 'closed', fault: null });
 
     world.discord.inject({ route: 'GET /channels/:id', status: 404, times: 1 });
-    await world.tick(10 * minute);
+    await world.moveAndRun(10 * minute);
     expect(world.debateIn(goneThread).status).toBe('closed');
     expect(world.debateIn(goneThread).fault).toContain('no longer exists');
     expect(modLogText()).toMatch(
@@ -260,5 +260,9 @@ describe('moderating debates', () => {
     expect(text).toContain(`<#${goneThread.id}>`);
     const forMembers = await world.discord.slash('debate stats', {}, { as: alice, channel });
     expect(JSON.stringify(forMembers.embeds[0])).not.toContain('Debates with problems');
+  });
+
+  test('GIVEN everything above THEN the bot logged no error', () => {
+    expect(world.problems().filter((line) => line.level >= 50)).toEqual([]);
   });
 });

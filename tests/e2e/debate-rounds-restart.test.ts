@@ -40,23 +40,23 @@ describe('rounds and closing on schedule', () => {
     expect(JSON.stringify(card?.embeds[0])).toContain('Three timed rounds');
     expect(roundAnnouncements(thread)).toEqual([expect.stringContaining('Round 1 of 3: Opening statements')]);
 
-    await world.tick(29 * minute);
+    await world.moveAndRun(29 * minute);
     expect(roundAnnouncements(thread)).toHaveLength(1);
-    await world.tick(1 * minute);
+    await world.moveAndRun(1 * minute);
     expect(roundAnnouncements(thread)[1]).toContain('Round 2 of 3: Rebuttals');
-    await world.tick(1 * minute);
+    await world.moveAndRun(1 * minute);
     expect(roundAnnouncements(thread)).toHaveLength(2);
-    await world.tick(29 * minute);
+    await world.moveAndRun(29 * minute);
     expect(roundAnnouncements(thread)[2]).toContain('Round 3 of 3: Closing statements');
     expect(results(thread)).toHaveLength(0);
-    await world.tick(30 * minute);
+    await world.moveAndRun(30 * minute);
     expect(roundAnnouncements(thread)).toHaveLength(3);
     expect(world.debateIn(thread).status).toBe('closed');
     expect(results(thread)).toHaveLength(1);
     expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain(
       'closed automatically at its closing time',
     );
-    await world.tick(1 * minute);
+    await world.moveAndRun(1 * minute);
     expect(results(thread)).toHaveLength(1);
   });
 
@@ -67,7 +67,7 @@ describe('rounds and closing on schedule', () => {
       format: 'rounds',
     });
     await world.stopBot();
-    world.advance(65 * minute);
+    world.move(65 * minute);
     await world.startBot();
     const announced = roundAnnouncements(thread);
     expect(announced).toHaveLength(2);
@@ -85,7 +85,7 @@ describe('rounds and closing on schedule', () => {
     expect(world.discord.channel(thread).thread?.rateLimitPerUser).toBe(15);
     const debate = world.debateIn(thread);
     await world.stopBot();
-    world.advance(3 * 60 * minute);
+    world.move(3 * 60 * minute);
     expect(world.debateIn(thread).status).toBe('open');
     await world.startBot();
     expect(world.debateIn(thread)).toMatchObject({
