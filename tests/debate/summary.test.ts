@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { renderModerationLine, renderSummary } from '../../src/debate/render.js';
+import { renderModerationLine, renderOpeningCard, renderSummary } from '../../src/debate/render.js';
+import { scheduleRounds } from '../../src/debate/rounds.js';
 import { summariseDebate } from '../../src/debate/summary.js';
 
 const hour = 3_600_000;
@@ -79,5 +80,29 @@ describe('debate summary', () => {
     ).toBe(
       '🚩 **Report** by <@1> of [a message](https://discord.com/channels/10/20/30) by <@2> in <#20>: Insults \\*everyone\\*',
     );
+  });
+
+  test('GIVEN the longest motion and context and a rounds format THEN the opening card fits Discord limits and lists the rounds', () => {
+    const card = renderOpeningCard({
+      id: 12,
+      motion: `${'*'.repeat(100)}${'_'.repeat(100)}`,
+      context: 'word '.repeat(200),
+      format: 'rounds',
+      closesAt: 90 * 60_000,
+      slowmodeSeconds: 30,
+      rounds: scheduleRounds(0, 90 * 60_000),
+      status: 'open',
+    });
+    expect(card.description?.length).toBeLessThanOrEqual(4096);
+    const total =
+      (card.title?.length ?? 0) + (card.description?.length ?? 0) + (card.footer?.text.length ?? 0);
+    const fields = (card.fields ?? []).reduce(
+      (sum, field) => sum + field.name.length + field.value.length,
+      0,
+    );
+    expect(total + fields).toBeLessThanOrEqual(6000);
+    for (const field of card.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(1024);
+    expect(JSON.stringify(card)).toContain('Rebuttals');
+    expect(card.fields?.find((field) => field.name === 'Closes')?.value).toBe('<t:5400:F> (<t:5400:R>)');
   });
 });
