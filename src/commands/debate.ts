@@ -35,7 +35,7 @@ export default {
       { audience: subcommand.audience, help: subcommand.help },
     ]),
   ),
-  cooldownSeconds: 5,
+  cooldownSeconds: { prompt: 5 },
   components: subcommandList.flatMap((subcommand) => subcommand.components ?? []),
   modals: subcommandList.flatMap((subcommand) => subcommand.modals ?? []),
   async autocomplete(interaction, context) {

@@ -44,8 +44,11 @@ interface CommandBase {
    * by subcommand name. `/help` then lists each subcommand to the members who can use it.
    */
   subcommands?: Readonly<Record<string, { audience: CommandAudience; help: string }>>;
-  /** Minimum seconds between two uses by one member, for commands that post publicly. */
-  cooldownSeconds?: number;
+  /**
+   * Minimum seconds between two public uses by one member, for commands that post publicly: one number for
+   * the whole command, or per subcommand (subcommands not listed have none).
+   */
+  cooldownSeconds?: number | Readonly<Record<string, number>>;
   // biome-ignore lint/suspicious/noExplicitAny: routes carry their own argument types
   components?: readonly ComponentRoute<any>[];
   // biome-ignore lint/suspicious/noExplicitAny: routes carry their own argument types

@@ -82,11 +82,18 @@ export function createRouter(commands: readonly Command[], context: BotContext):
   function checkCooldown(command: ChatInputCommand, interaction: ChatInputCommandInteraction): void {
     if (!command.cooldownSeconds || interaction.options.getBoolean('ephemeral') === true) return;
     const subcommand = interaction.options.getSubcommand(false);
+    const seconds =
+      typeof command.cooldownSeconds === 'number'
+        ? command.cooldownSeconds
+        : subcommand === null
+          ? undefined
+          : command.cooldownSeconds[subcommand];
+    if (!seconds) return;
     const name = subcommand === null ? command.data.name : `${command.data.name} ${subcommand}`;
     const key = `${interaction.user.id}:${name}`;
     const now = context.clock.now();
     const previous = lastUse.get(key);
-    const readyAt = previous === undefined ? 0 : previous + command.cooldownSeconds * 1000;
+    const readyAt = previous === undefined ? 0 : previous + seconds * 1000;
     if (now < readyAt) {
       throw new UserError(
         `Slow down a little: you can use /${name} again ${time(Math.ceil(readyAt / 1000), TimestampStyles.RelativeTime)}. Add \`ephemeral: true\` for a private look in the meantime.`,
