@@ -4,9 +4,10 @@ import { type ContentLibrary, formatDate } from '../../src/content/index.js';
 import type { Command } from '../../src/framework/command.js';
 import { verdictStyles } from '../../src/reading/verdicts.js';
 import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
-import { loadStoryPacks, startReadingWorld } from './reading-setup.js';
+import { loadStoryPacks } from '../support/harness.js';
+import { type ReadingWorld, startReadingWorld, waitOutCooldown } from './reading-world.js';
 
-let world: Awaited<ReturnType<typeof startReadingWorld>>;
+let world: ReadingWorld;
 let library: ContentLibrary;
 
 beforeAll(async () => {
@@ -15,18 +16,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const problems = world?.problems() ?? [];
   await world?.stop();
+  expect(problems).toEqual([]);
 });
 
-function waitOutCooldown(): void {
-  world.clock.advance(11_000);
-}
-
 /** Every page of a paged reply, clicking Next as the owner until the last page. */
-async function allPages(
-  first: LoopbackMessage,
-  owner: (typeof world.members)['alice'],
-): Promise<LoopbackMessage[]> {
+async function allPages(first: LoopbackMessage, owner: ReadingWorld['alice']): Promise<LoopbackMessage[]> {
   const pages = [first];
   let current = first;
   while (current.buttons.some((button) => button.label === 'Next' && !button.disabled)) {
@@ -42,8 +38,8 @@ function fieldsOf(pages: readonly LoopbackMessage[]) {
 
 describe('/factcheck', () => {
   test('GIVEN a story THEN every claim shows its verdict icon and correction, then the dated updates follow', async () => {
-    waitOutCooldown();
-    const { alice } = world.members;
+    waitOutCooldown(world);
+    const { alice } = world;
     const first = await world.discord.slash(
       'factcheck',
       { story: 'us-japan-alliance' },
@@ -71,7 +67,7 @@ describe('/factcheck', () => {
     const reply = await world.discord.slash(
       'factcheck',
       { story: 'japan-defence-buildup', ephemeral: true },
-      { as: world.members.bob, channel: world.channel },
+      { as: world.bob, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     const verdicts = new Set(library.getFactChecks('japan-defence-buildup').map((claim) => claim.verdict));
@@ -88,7 +84,7 @@ describe('/factcheck', () => {
     const reply = await world.discord.slash(
       'factcheck',
       { story: 'japan defense buildup' },
-      { as: world.members.mod, channel: world.channel },
+      { as: world.mod, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('(`japan-defence-buildup`)');
@@ -97,12 +93,8 @@ describe('/factcheck', () => {
 
 describe('/debate prompt', () => {
   test('GIVEN no story THEN a motion from the packs is posted with questions but without the arguments', async () => {
-    waitOutCooldown();
-    const reply = await world.discord.slash(
-      'debate prompt',
-      {},
-      { as: world.members.alice, channel: world.channel },
-    );
+    waitOutCooldown(world);
+    const reply = await world.discord.slash('debate prompt', {}, { as: world.alice, channel: world.channel });
     expect(reply.ephemeral).toBe(false);
     const prompt = library.debatePrompts.find((entry) => entry.motion === reply.embeds[0]?.title);
     expect(prompt).toBeDefined();
@@ -113,17 +105,17 @@ describe('/debate prompt', () => {
   });
 
   test('GIVEN Show arguments is clicked THEN the clicker alone sees the arguments for and against', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const card = await world.discord.slash(
       'debate prompt',
       { story: 'us-japan-alliance' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const prompt = library
       .getDebatePrompts('us-japan-alliance')
       .find((entry) => entry.motion === card.embeds[0]?.title);
     expect(prompt).toBeDefined();
-    const shown = await world.discord.click(card, 'Show arguments', { as: world.members.bob });
+    const shown = await world.discord.click(card, 'Show arguments', { as: world.bob });
     expect(shown.ephemeral).toBe(true);
     expect(shown.id).not.toBe(card.id);
     const fields = shown.embeds[0]?.fields ?? [];
@@ -144,7 +136,7 @@ describe('/debate prompt', () => {
     const reply = await world.discord.slash(
       'debate prompt',
       { story: 'us-japan-alliannce' },
-      { as: world.members.bob, channel: world.channel },
+      { as: world.bob, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('(`us-japan-alliance`)');
@@ -183,7 +175,7 @@ describe('/help', () => {
   }
 
   test('GIVEN a member without moderator permissions THEN help lists the reading commands and no restricted one', async () => {
-    const reply = await world.discord.slash('help', {}, { as: world.members.alice, channel: world.channel });
+    const reply = await world.discord.slash('help', {}, { as: world.alice, channel: world.channel });
     expect(reply.ephemeral).toBe(true);
     const listed = usages(reply);
     expect(listed).toEqual(
@@ -195,13 +187,13 @@ describe('/help', () => {
   });
 
   test('GIVEN an administrator THEN help lists every command, restricted ones included', async () => {
-    const reply = await world.discord.slash('help', {}, { as: world.members.admin, channel: world.channel });
+    const reply = await world.discord.slash('help', {}, { as: world.admin, channel: world.channel });
     const listed = usages(reply);
     for (const usage of restrictedUsages()) expect(listed).toContain(usage);
   });
 
   test('GIVEN a moderator who manages threads THEN moderator entries appear and admin-only ones do not', async () => {
-    const reply = await world.discord.slash('help', {}, { as: world.members.mod, channel: world.channel });
+    const reply = await world.discord.slash('help', {}, { as: world.mod, channel: world.channel });
     const listed = usages(reply);
     const moderatorOnly = usagesFor('moderator');
     for (const usage of moderatorOnly) expect(listed).toContain(usage);

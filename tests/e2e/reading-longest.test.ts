@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ID_LIMIT } from '../../src/content/index.js';
 import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
 import { buildLibrary, buildPack } from '../reading/fixtures.js';
-import { startReadingWorld } from './reading-setup.js';
+import { type ReadingWorld, startReadingWorld, waitOutCooldown } from './reading-world.js';
 
 const longestId = `longest-${'x'.repeat(ID_LIMIT.max - 'longest-'.length)}`;
 const library = buildLibrary([
@@ -19,26 +19,24 @@ const library = buildLibrary([
 ]);
 const story = library.getStory(longestId)!;
 
-let world: Awaited<ReturnType<typeof startReadingWorld>>;
+let world: ReadingWorld;
 
 beforeAll(async () => {
   world = await startReadingWorld(library);
 });
 
 afterAll(async () => {
+  const problems = world?.problems() ?? [];
   await world?.stop();
+  expect(problems).toEqual([]);
 });
-
-function waitOutCooldown(): void {
-  world.clock.advance(11_000);
-}
 
 /** Clicks Next as the owner until the last page; the loopback server refuses any page over Discord's limits. */
 async function allPages(first: LoopbackMessage): Promise<LoopbackMessage[]> {
   const pages = [first];
   let current = first;
   while (current.buttons.some((button) => button.label === 'Next' && !button.disabled)) {
-    current = await world.discord.click(current, 'Next', { as: world.members.alice });
+    current = await world.discord.click(current, 'Next', { as: world.alice });
     pages.push(current);
   }
   return pages;
@@ -53,11 +51,11 @@ function fieldText(pages: readonly LoopbackMessage[]): string {
 
 describe('the longest texts the pack format allows, with a 60-character story id', () => {
   test('GIVEN the full summary THEN every page is accepted by Discord and every key point is shown whole', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const first = await world.discord.slash(
       'summary',
       { story: longestId, length: 'full' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const pages = await allPages(first);
     expect(pages.length).toBeGreaterThan(2);
@@ -67,11 +65,11 @@ describe('the longest texts the pack format allows, with a 60-character story id
   });
 
   test('GIVEN the timeline THEN all 27 events are shown over pages Discord accepts', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const first = await world.discord.slash(
       'timeline',
       { story: longestId, from: '1950-01-01', to: '2026-11-25' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const pages = await allPages(first);
     const titles = pages
@@ -83,11 +81,11 @@ describe('the longest texts the pack format allows, with a 60-character story id
   });
 
   test('GIVEN the fact-check THEN every claim and update is shown over pages Discord accepts', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const first = await world.discord.slash(
       'factcheck',
       { story: longestId },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const pages = await allPages(first);
     const text = fieldText(pages).replaceAll(/\s+/g, ' ');
@@ -96,22 +94,22 @@ describe('the longest texts the pack format allows, with a 60-character story id
   });
 
   test('GIVEN the debate card and its arguments THEN Discord accepts both', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const card = await world.discord.slash(
       'debate prompt',
       { story: longestId },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const prompt = library
       .getDebatePrompts(longestId)
       .find((entry) => entry.motion === card.embeds[0]?.title);
     expect(prompt).toBeDefined();
     expect(card.embeds[0]?.description).toContain(prompt!.context);
-    const shown = await world.discord.click(card, 'Show arguments', { as: world.members.bob });
+    const shown = await world.discord.click(card, 'Show arguments', { as: world.bob });
     const argumentsPages = [shown];
     let current = shown;
     while (current.buttons.some((button) => button.label === 'Next' && !button.disabled)) {
-      current = await world.discord.click(current, 'Next', { as: world.members.bob });
+      current = await world.discord.click(current, 'Next', { as: world.bob });
       argumentsPages.push(current);
     }
     const text = fieldText(argumentsPages);
@@ -119,15 +117,15 @@ describe('the longest texts the pack format allows, with a 60-character story id
   });
 
   test('GIVEN the summary buttons of the longest story THEN they open its views', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const summary = await world.discord.slash(
       'summary',
       { story: longestId },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
-    const timeline = await world.discord.click(summary, 'Timeline', { as: world.members.bob });
+    const timeline = await world.discord.click(summary, 'Timeline', { as: world.bob });
     expect(timeline.embeds[0]?.title?.startsWith('Timeline: ')).toBe(true);
-    const prompt = await world.discord.click(summary, 'Debate prompt', { as: world.members.bob });
+    const prompt = await world.discord.click(summary, 'Debate prompt', { as: world.bob });
     expect(library.getDebatePrompts(longestId).map((entry) => entry.motion)).toContain(
       prompt.embeds[0]?.title,
     );
@@ -135,7 +133,7 @@ describe('the longest texts the pack format allows, with a 60-character story id
 
   test('GIVEN a 200-character title THEN autocomplete offers it shortened to Discord’s 100 characters', async () => {
     const choices = await world.discord.autocomplete('summary', 'story', 'longest', {
-      as: world.members.alice,
+      as: world.alice,
       channel: world.channel,
     });
     expect(choices[0]?.value).toBe(longestId);

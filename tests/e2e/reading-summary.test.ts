@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContentLibrary } from '../../src/content/index.js';
 import { dayInstantSeconds } from '../../src/reading/freshness.js';
-import { loadStoryPacks, startReadingWorld } from './reading-setup.js';
+import { loadStoryPacks } from '../support/harness.js';
+import { type ReadingWorld, startReadingWorld, waitOutCooldown } from './reading-world.js';
 
-let world: Awaited<ReturnType<typeof startReadingWorld>>;
+let world: ReadingWorld;
 let library: ContentLibrary;
-const tenSeconds = 10_000;
 
 beforeAll(async () => {
   library = await loadStoryPacks();
@@ -13,7 +13,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const problems = world?.problems() ?? [];
   await world?.stop();
+  expect(problems).toEqual([]);
 });
 
 function story(id: string) {
@@ -22,15 +24,10 @@ function story(id: string) {
   return found;
 }
 
-/** Moves the bot's clock past the per-member cooldown of public reading commands. */
-function waitOutCooldown(): void {
-  world.clock.advance(tenSeconds + 1_000);
-}
-
 describe('/summary', () => {
   test('GIVEN a story THEN a public embed shows title, summary, facts-checked timestamp, masked sources and story buttons', async () => {
-    waitOutCooldown();
-    const { alice } = world.members;
+    waitOutCooldown(world);
+    const { alice } = world;
     const usj = story('us-japan-alliance');
     const reply = await world.discord.slash(
       'summary',
@@ -52,7 +49,7 @@ describe('/summary', () => {
   });
 
   test('GIVEN ephemeral: true THEN only the member who asked sees the summary', async () => {
-    const { bob } = world.members;
+    const { bob } = world;
     const reply = await world.discord.slash(
       'summary',
       { story: 'japan-defence-buildup', ephemeral: true },
@@ -70,7 +67,7 @@ describe('/summary', () => {
       const reply = await world.discord.slash(
         'summary',
         { story: usj.id },
-        { as: world.members.mod, channel: world.channel },
+        { as: world.mod, channel: world.channel },
       );
       expect(reply.embeds[0]?.description).toContain(
         'Facts last checked 45 days ago; some may have changed.',
@@ -81,8 +78,8 @@ describe('/summary', () => {
   });
 
   test('GIVEN the full summary THEN its owner pages through it, and the end buttons are disabled at the ends', async () => {
-    waitOutCooldown();
-    const { alice } = world.members;
+    waitOutCooldown(world);
+    const { alice } = world;
     const usj = story('us-japan-alliance');
     const first = await world.discord.slash(
       'summary',
@@ -112,8 +109,8 @@ describe('/summary', () => {
   });
 
   test('GIVEN another member clicks a page button THEN they get their own private copy and the original stays', async () => {
-    waitOutCooldown();
-    const { alice, bob } = world.members;
+    waitOutCooldown(world);
+    const { alice, bob } = world;
     const original = await world.discord.slash(
       'summary',
       { story: 'us-japan-alliance', length: 'full' },
@@ -131,8 +128,8 @@ describe('/summary', () => {
   });
 
   test('GIVEN the buttons under a summary THEN each opens the timeline, fact-check or a debate prompt privately', async () => {
-    waitOutCooldown();
-    const { alice, bob } = world.members;
+    waitOutCooldown(world);
+    const { alice, bob } = world;
     const summary = await world.discord.slash(
       'summary',
       { story: 'japan-defence-buildup' },
@@ -153,7 +150,7 @@ describe('/summary', () => {
 
 describe('story autocomplete', () => {
   const ask = (text: string) =>
-    world.discord.autocomplete('summary', 'story', text, { as: world.members.alice, channel: world.channel });
+    world.discord.autocomplete('summary', 'story', text, { as: world.alice, channel: world.channel });
 
   test('GIVEN nothing typed THEN the newest stories come first', async () => {
     const choices = await ask('');
@@ -175,7 +172,7 @@ describe('story autocomplete', () => {
   });
 
   test('GIVEN the other reading commands THEN their story options autocomplete the same way', async () => {
-    const context = { as: world.members.alice, channel: world.channel };
+    const context = { as: world.alice, channel: world.channel };
     for (const path of ['timeline', 'factcheck', 'debate prompt']) {
       const choices = await world.discord.autocomplete(path, 'story', 'alliance', context);
       expect(choices[0]?.value, path).toBe('us-japan-alliance');
@@ -185,11 +182,11 @@ describe('story autocomplete', () => {
 
 describe('an unknown story', () => {
   test('GIVEN a misspelt id typed by hand THEN a private answer lists the close match', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const reply = await world.discord.slash(
       'summary',
       { story: 'us-japan-aliance' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('I could not find a story called “us-japan-aliance”');
@@ -197,8 +194,8 @@ describe('an unknown story', () => {
   });
 
   test('GIVEN a public summary used twice within the cooldown THEN the second use is refused privately but a private look is not', async () => {
-    waitOutCooldown();
-    const context = { as: world.members.bob, channel: world.channel };
+    waitOutCooldown(world);
+    const context = { as: world.bob, channel: world.channel };
     await world.discord.slash('summary', { story: 'us-japan-alliance' }, context);
     const refused = await world.discord.slash('summary', { story: 'us-japan-alliance' }, context);
     expect(refused.ephemeral).toBe(true);

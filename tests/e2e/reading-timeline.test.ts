@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ContentLibrary, formatDate } from '../../src/content/index.js';
 import { buildLibrary, buildPack } from '../reading/fixtures.js';
-import { loadStoryPacks, startReadingWorld } from './reading-setup.js';
+import { loadStoryPacks } from '../support/harness.js';
+import {
+  type ReadingWorld,
+  startReadingWorld,
+  waitOutCooldown,
+  withPacksAfterRestart,
+} from './reading-world.js';
 
-let world: Awaited<ReturnType<typeof startReadingWorld>>;
+let world: ReadingWorld;
 let library: ContentLibrary;
 
 beforeAll(async () => {
@@ -12,12 +18,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const problems = world?.problems() ?? [];
   await world?.stop();
+  expect(problems).toEqual([]);
 });
-
-function waitOutCooldown(): void {
-  world.clock.advance(11_000);
-}
 
 function footerPage(message: { embeds: { footer?: { text: string } }[] }): string {
   return /Page \d+ of \d+$/.exec(message.embeds[0]?.footer?.text ?? '')?.[0] ?? 'single page';
@@ -25,12 +29,12 @@ function footerPage(message: { embeds: { footer?: { text: string } }[] }): strin
 
 describe('/timeline paging', () => {
   test('GIVEN a long timeline THEN pages hold at most ten events in date order, with dates at their precision', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const events = library.getTimeline('us-japan-alliance');
     const first = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     expect(first.ephemeral).toBe(false);
     const pageCount = Math.ceil(events.length / 10);
@@ -43,29 +47,29 @@ describe('/timeline paging', () => {
         .filter((name) => !name.endsWith('(continued)'));
       expect(names.length).toBeLessThanOrEqual(10);
       seen.push(...names);
-      if (index < pageCount - 1) page = await world.discord.click(page, 'Next', { as: world.members.alice });
+      if (index < pageCount - 1) page = await world.discord.click(page, 'Next', { as: world.alice });
     }
     expect(seen).toEqual(events.map((event) => `${formatDate(event.date)}: ${event.title}`));
     expect(page.id).toBe(first.id);
     expect(page.buttons.find((button) => button.label === 'Next')?.disabled).toBe(true);
-    await expect(world.discord.click(page, 'Last', { as: world.members.alice })).rejects.toThrow(/disabled/);
-    const previous = await world.discord.click(page, 'Previous', { as: world.members.alice });
+    await expect(world.discord.click(page, 'Last', { as: world.alice })).rejects.toThrow(/disabled/);
+    const previous = await world.discord.click(page, 'Previous', { as: world.alice });
     expect(footerPage(previous)).toBe(`Page ${pageCount - 1} of ${pageCount}`);
   });
 
   test('GIVEN another member clicks Last THEN they get a private copy at the last page they can page on their own', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const original = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
-    const copy = await world.discord.click(original, 'Last', { as: world.members.bob });
+    const copy = await world.discord.click(original, 'Last', { as: world.bob });
     expect(copy.ephemeral).toBe(true);
     const pageCount = Math.ceil(library.getTimeline('us-japan-alliance').length / 10);
     expect(footerPage(copy)).toBe(`Page ${pageCount} of ${pageCount}`);
     expect(footerPage(world.discord.message(original.id)!)).toBe(`Page 1 of ${pageCount}`);
-    const copyFirst = await world.discord.click(copy, 'First', { as: world.members.bob });
+    const copyFirst = await world.discord.click(copy, 'First', { as: world.bob });
     expect(copyFirst.id).toBe(copy.id);
     expect(footerPage(copyFirst)).toBe(`Page 1 of ${pageCount}`);
   });
@@ -73,11 +77,11 @@ describe('/timeline paging', () => {
 
 describe('/timeline ranges', () => {
   test('GIVEN from and to THEN only events in that range are shown and the header says so', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const reply = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance', from: '1951', to: '1960' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const expected = library
       .getTimeline('us-japan-alliance')
@@ -95,7 +99,7 @@ describe('/timeline ranges', () => {
     const reply = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance', from: '1960-06', to: '1951' },
-      { as: world.members.bob, channel: world.channel },
+      { as: world.bob, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toBe(
@@ -108,7 +112,7 @@ describe('/timeline ranges', () => {
     const reply = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance', from: '1800', to: '1801' },
-      { as: world.members.mod, channel: world.channel },
+      { as: world.mod, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('No events in the timeline');
@@ -121,7 +125,7 @@ describe('/timeline ranges', () => {
     const reply = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance', to: 'last week' },
-      { as: world.members.admin, channel: world.channel },
+      { as: world.admin, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain(
@@ -130,11 +134,11 @@ describe('/timeline ranges', () => {
   });
 
   test('GIVEN a ranged timeline THEN its page buttons keep the range', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const reply = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance', from: '1945' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     const next = reply.buttons.find((button) => button.label === 'Next');
     expect(next?.customId).toMatch(/:us-japan-alliance:1945:$/);
@@ -143,56 +147,50 @@ describe('/timeline ranges', () => {
 
 describe('/timeline after a restart', () => {
   test('GIVEN a timeline posted before a restart THEN its buttons still page after the bot restarts on the same database', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const before = await world.discord.slash(
       'timeline',
       { story: 'japan-defence-buildup' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
     await world.restart();
-    const after = await world.discord.click(before, 'Next', { as: world.members.alice });
+    const after = await world.discord.click(before, 'Next', { as: world.alice });
     expect(after.id).toBe(before.id);
     expect(footerPage(after)).toMatch(/^Page 2 of /);
   });
 
   test('GIVEN a stale Last page button and a shorter timeline after the restart THEN the last page that exists is shown', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const before = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance' },
-      { as: world.members.bob, channel: world.channel },
+      { as: world.bob, channel: world.channel },
     );
-    const atLast = await world.discord.click(before, 'Last', { as: world.members.bob });
+    const atLast = await world.discord.click(before, 'Last', { as: world.bob });
     const oldCount = Number(/of (\d+)$/.exec(atLast.embeds[0]?.footer?.text ?? '')?.[1]);
     expect(oldCount).toBeGreaterThan(2);
     const shorter = buildLibrary([buildPack({ id: 'us-japan-alliance', events: 12 })]);
-    await world.restart(shorter);
-    try {
-      const clamped = await world.discord.click(atLast, 'Previous', { as: world.members.bob });
+    await withPacksAfterRestart(world, shorter, async () => {
+      const clamped = await world.discord.click(atLast, 'Previous', { as: world.bob });
       expect(clamped.id).toBe(atLast.id);
       expect(footerPage(clamped)).toBe('Page 2 of 2');
       expect(clamped.buttons.find((button) => button.label === 'Next')?.disabled).toBe(true);
-    } finally {
-      await world.restart(library);
-    }
+    });
   });
 
   test('GIVEN a story removed from the packs after the restart THEN its old buttons answer privately that it is gone', async () => {
-    waitOutCooldown();
+    waitOutCooldown(world);
     const before = await world.discord.slash(
       'timeline',
       { story: 'japan-defence-buildup' },
-      { as: world.members.alice, channel: world.channel },
+      { as: world.alice, channel: world.channel },
     );
-    await world.restart(buildLibrary([buildPack({ id: 'us-japan-alliance' })]));
-    try {
-      const answer = await world.discord.click(before, 'Next', { as: world.members.alice });
+    await withPacksAfterRestart(world, buildLibrary([buildPack({ id: 'us-japan-alliance' })]), async () => {
+      const answer = await world.discord.click(before, 'Next', { as: world.alice });
       expect(answer.ephemeral).toBe(true);
       expect(answer.content).toBe(
         'This story is no longer in the story packs. Run the command again to pick a current story.',
       );
-    } finally {
-      await world.restart(library);
-    }
+    });
   });
 });

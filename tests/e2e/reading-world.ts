@@ -1,0 +1,48 @@
+import { type Bot, createBot } from '../../src/bot.js';
+import type { ContentLibrary } from '../../src/content/index.js';
+import { createLogger } from '../../src/logger.js';
+import { type LogLine, seedPolitics, startWorld, type World } from '../support/harness.js';
+
+export type ReadingWorld = World<ReturnType<typeof seedPolitics>>;
+
+/** #politics with alice, bob, carol, a moderator and an admin, and the bot reading `content` (default: the real packs). */
+export function startReadingWorld(content?: ContentLibrary): Promise<ReadingWorld> {
+  return startWorld({ seed: seedPolitics, ...(content === undefined ? {} : { content }) });
+}
+
+/** Moves the bot's clock past the per-member cooldown of the public reading commands. */
+export function waitOutCooldown(world: ReadingWorld): void {
+  world.clock.advance(11_000);
+}
+
+/**
+ * Restarts the bot on the same database and clock with other story packs (as after a deploy that changed
+ * them), runs `body`, then restarts it again on the world's own packs.
+ */
+export async function withPacksAfterRestart(
+  world: ReadingWorld,
+  content: ContentLibrary,
+  body: () => Promise<void>,
+): Promise<void> {
+  await world.stopBot();
+  const logger = createLogger({
+    level: 'info',
+    destination: { write: (line: string) => void world.logs.push(JSON.parse(line) as LogLine) },
+  });
+  const bot: Bot = createBot({
+    token: world.discord.token,
+    apiUrl: world.discord.apiUrl,
+    db: world.db,
+    content,
+    logger,
+    clock: world.clock,
+    schedule: 'manual',
+  });
+  await bot.start();
+  try {
+    await body();
+  } finally {
+    await bot.stop();
+    await world.startBot();
+  }
+}
