@@ -1,7 +1,5 @@
-import { type Bot, createBot } from '../../src/bot.js';
 import type { ContentLibrary } from '../../src/content/index.js';
-import { createLogger } from '../../src/logger.js';
-import { type LogLine, seedPolitics, startWorld, type World } from '../support/harness.js';
+import { seedPolitics, startWorld, type World } from '../support/harness.js';
 
 export type ReadingWorld = World<ReturnType<typeof seedPolitics>>;
 
@@ -24,25 +22,10 @@ export async function withPacksAfterRestart(
   content: ContentLibrary,
   body: () => Promise<void>,
 ): Promise<void> {
-  await world.stopBot();
-  const logger = createLogger({
-    level: 'info',
-    destination: { write: (line: string) => void world.logs.push(JSON.parse(line) as LogLine) },
-  });
-  const bot: Bot = createBot({
-    token: world.discord.token,
-    apiUrl: world.discord.apiUrl,
-    db: world.db,
-    content,
-    logger,
-    clock: world.clock,
-    schedule: 'manual',
-  });
-  await bot.start();
+  await world.restart(content);
   try {
     await body();
   } finally {
-    await bot.stop();
-    await world.startBot();
+    await world.restart();
   }
 }

@@ -9,7 +9,11 @@ import { migrate } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import type { Command } from '../../src/framework/command.js';
 import { createLogger } from '../../src/logger.js';
-import { type LoopbackDiscord, startLoopbackDiscord } from '../../src/sandbox/loopback/index.js';
+import {
+  type LoopbackDiscord,
+  type LoopbackOptions,
+  startLoopbackDiscord,
+} from '../../src/sandbox/loopback/index.js';
 
 /** A structured log line the bot wrote. */
 export interface LogLine {
@@ -43,6 +47,8 @@ export interface WorldOptions<Seeded> {
   commands?: readonly Command[];
   /** Register commands to this guild instead of globally. */
   commandGuildId?: (seeded: Seeded) => string;
+  /** Options for the loopback Discord (timeouts, rate limits, how many requests it records). */
+  loopback?: LoopbackOptions;
 }
 
 /**
@@ -52,7 +58,7 @@ export interface WorldOptions<Seeded> {
  */
 export async function startWorld<Seeded>(options: WorldOptions<Seeded>) {
   const content = options.content ?? (await loadStoryPacks());
-  const discord = await startLoopbackDiscord();
+  const discord = await startLoopbackDiscord(options.loopback);
   const seeded = options.seed(discord);
   const db = new Database(options.databasePath ?? ':memory:');
   migrate(db, migrations);
@@ -64,12 +70,12 @@ export async function startWorld<Seeded>(options: WorldOptions<Seeded>) {
     secrets: [discord.token],
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) },
   });
-  const launch = async (): Promise<Bot> => {
+  const launch = async (library: ContentLibrary = content): Promise<Bot> => {
     const started = createBot({
       token: discord.token,
       apiUrl: discord.apiUrl,
       db,
-      content,
+      content: library,
       logger,
       clock,
       schedule: 'manual',
@@ -124,9 +130,10 @@ export async function startWorld<Seeded>(options: WorldOptions<Seeded>) {
       if (bot) throw new Error('the bot is already running');
       bot = await launch();
     },
-    async restart() {
+    /** Stops the bot and starts a new one on the same database and clock, with other story packs if given. */
+    async restart(library?: ContentLibrary) {
       await running().stop();
-      bot = await launch();
+      bot = await launch(library);
     },
     async stop() {
       if (bot) await bot.stop();
