@@ -34,6 +34,8 @@ import { stanceButtons } from './components.js';
 import { classifyPermanentFailure, isCannotMessageUser, isUnknownMember } from './failures.js';
 
 export interface DebateServiceDependencies {
+  /** Runs `work` in one database transaction. */
+  transaction<T>(work: () => T): T;
   client: Client;
   clock: Clock;
   logger: Logger;
@@ -116,7 +118,7 @@ function threadStateOf(thread: ThreadChannel): ThreadModeration {
 }
 
 export function createDebateService(dependencies: DebateServiceDependencies): DebateService {
-  const { client, clock, logger, settings, content, debates, moderation } = dependencies;
+  const { transaction, client, clock, logger, settings, content, debates, moderation } = dependencies;
   const running = new Map<number, Promise<unknown>>();
 
   /** Runs work for one debate after any work already running for it, so a close never races a close. */
@@ -145,7 +147,11 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
 
   async function logModeration(entry: Omit<ModerationEntry, 'createdAt'>): Promise<ModLogOutcome> {
     const stored = { ...entry, createdAt: clock.now() };
-    const id = moderation.log(stored);
+    return postModeration(moderation.log(stored), stored);
+  }
+
+  /** Posts an entry already stored in the moderation log to the server's mod-log channel. */
+  async function postModeration(id: number, entry: ModerationEntry): Promise<ModLogOutcome> {
     const channelId = settings.get(entry.guildId).modLogChannelId;
     if (channelId === undefined) {
       moderation.markPostFailed(id, 'no mod-log channel set');
@@ -158,7 +164,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
         return { kind: 'failed', reason: 'the mod-log channel is not a text channel of this server' };
       }
       const message = await channel.send({
-        content: renderModerationLine(stored),
+        content: renderModerationLine(entry),
         allowedMentions: { parse: [] },
       });
       moderation.markPosted(id, message.id);
@@ -339,23 +345,26 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
   async function close(debate: DebateRecord, closure: { by: string | null; reason: string | null }) {
     return exclusive(debate.id, async () => {
       const now = clock.now();
-      const closed = debates.close(debate.id, {
-        closedAt: closure.by === null ? Math.min(now, fresh(debate).closesAt) : now,
-        closedBy: closure.by,
-        reason: closure.reason,
-      });
-      if (closed) {
-        await logModeration({
-          guildId: debate.guildId,
-          debateId: debate.id,
-          action: 'debate-closed',
-          actorId: closure.by,
-          targetId: null,
-          channelId: debate.threadId,
-          messageId: null,
-          detail: closure.reason,
+      const entry: ModerationEntry = {
+        guildId: debate.guildId,
+        debateId: debate.id,
+        action: 'debate-closed',
+        actorId: closure.by,
+        targetId: null,
+        channelId: debate.threadId,
+        messageId: null,
+        detail: closure.reason,
+        createdAt: now,
+      };
+      const logged = transaction(() => {
+        const closed = debates.close(debate.id, {
+          closedAt: closure.by === null ? Math.min(now, fresh(debate).closesAt) : now,
+          closedBy: closure.by,
+          reason: closure.reason,
         });
-      }
+        return closed ? moderation.log(entry) : null;
+      });
+      if (logged !== null) await postModeration(logged, entry);
       return finish(debate);
     });
   }

@@ -22,6 +22,7 @@ export function createDebateFeature(
   content: ContentLibrary,
 ): DebateService {
   return createDebateService({
+    transaction: (work) => db.transaction(work).immediate(),
     client,
     clock,
     logger,
