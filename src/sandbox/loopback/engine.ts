@@ -255,7 +255,11 @@ export class LoopbackEngine {
       this.createMessage({
         channel,
         authorId: actorId,
-        body: { content: '', message_reference: { message_id: message.id } },
+        body: {
+          content: '',
+          message_reference: { message_id: message.id },
+          allowed_mentions: { parse: [], replied_user: false },
+        },
         source: 'channel',
         type: 6,
       });

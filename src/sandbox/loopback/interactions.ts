@@ -123,7 +123,7 @@ export class InteractionHub {
       },
       member: (userId) => store.member(guildId, userId),
       role: (reference) =>
-        store.roles.get(reference) ??
+        (store.roles.get(reference)?.guildId === guildId ? store.roles.get(reference) : undefined) ??
         (guild?.roleIds ?? []).map((id) => store.roles.get(id)).find((role) => role?.name === reference),
       channel: (reference) =>
         (store.channels.get(reference)?.guildId === guildId ? store.channels.get(reference) : undefined) ??

@@ -984,6 +984,62 @@ export class LoopbackDiscord {
     return outcome.message;
   }
 
+  /**
+   * Sends a component interaction with any `custom_id` (and select values) from a message, as a modified
+   * client could: nothing checks that the message has such a component. For tests of tampered ids.
+   */
+  forgeComponent(
+    message: LoopbackMessage | string,
+    forged: { customId: string; componentType?: number; values?: readonly string[] },
+    context: ActorContext & { expect?: 'message' | 'modal' | 'any' },
+  ): Promise<LoopbackMessage | LoopbackModal> {
+    const record = this.#visibleMessage(message, context.as, `forged component ${forged.customId}`);
+    const interaction = this.#hub.start({
+      type: interactionTypes.component,
+      userId: context.as.id,
+      channel: this.#channelRecord(record.channelId),
+      label: `forged component "${forged.customId}"`,
+      data: {
+        custom_id: forged.customId,
+        component_type: forged.componentType ?? 2,
+        ...(forged.values ? { values: [...forged.values] } : {}),
+      },
+      sourceMessage: record,
+    });
+    return this.#finish(interaction, context.expect ?? 'any');
+  }
+
+  /**
+   * Submits a modal the bot never opened, with any `custom_id` and any text fields (missing ones
+   * included), as a modified client could. For tests of tampered and incomplete modal submits.
+   */
+  async forgeModalSubmit(
+    channelRef: ChannelRef,
+    forged: { customId: string; fields: Readonly<Record<string, string>>; sourceMessage?: LoopbackMessage },
+    context: ActorContext,
+  ): Promise<LoopbackMessage> {
+    const source = forged.sourceMessage
+      ? this.#visibleMessage(forged.sourceMessage, context.as, `forged modal ${forged.customId}`)
+      : null;
+    const interaction = this.#hub.start({
+      type: interactionTypes.modalSubmit,
+      userId: context.as.id,
+      channel: this.#channelRecord(channelRef),
+      label: `forged modal "${forged.customId}"`,
+      data: {
+        custom_id: forged.customId,
+        components: Object.entries(forged.fields).map(([customId, value]) => ({
+          type: 18,
+          component: { type: 4, custom_id: customId, value },
+        })),
+      },
+      sourceMessage: source,
+    });
+    const outcome = await this.#outcome(interaction, 'message');
+    if (outcome.kind !== 'message') throw new Error('unexpected modal outcome');
+    return outcome.message;
+  }
+
   /** Runs a message context menu command on a message (or a user command on a member) as a member. */
   contextMenu(
     name: string,
