@@ -15,6 +15,7 @@ import { UserError } from '../framework/errors.js';
 import type { PageView } from '../reading/page-view.js';
 import { navigatePages } from '../reading/paging.js';
 import { pageEmbed } from './embeds.js';
+import { answersClicker } from './visibility.js';
 
 /**
  * Paged views keep their whole state in the button's custom id:
@@ -215,7 +216,7 @@ export function definePager<State>(definition: PagerDefinition<State>): Pager<St
     args,
     async handle(interaction, request, context) {
       const viewer = { userId: interaction.user.id, memberPermissions: interaction.memberPermissions };
-      const ownsMessage = request.owner === interaction.user.id;
+      const ownsMessage = request.owner === interaction.user.id && answersClicker(interaction);
       const shown = await message(request.state, request.page, interaction.user.id, context, viewer);
       if (shown.kind === 'unavailable') throw new UserError(shown.message);
       if (ownsMessage) await interaction.update(shown.payload);

@@ -1,4 +1,9 @@
-import { type ChatInputCommandInteraction, MessageFlags, type SlashCommandBooleanOption } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  MessageFlags,
+  type SlashCommandBooleanOption,
+} from 'discord.js';
 
 export const ephemeralOptionName = 'ephemeral';
 
@@ -16,4 +21,12 @@ export function visibilityFlags(interaction: ChatInputCommandInteraction): {
   return interaction.options.getBoolean(ephemeralOptionName) === true
     ? { flags: MessageFlags.Ephemeral }
     : {};
+}
+
+/**
+ * Whether the message a component sits on answers the member who clicked, so the click may change it in
+ * place. Ids can be crafted, so ownership comes from Discord's interaction metadata, never from the id.
+ */
+export function answersClicker(interaction: MessageComponentInteraction): boolean {
+  return interaction.message.interactionMetadata?.user.id === interaction.user.id;
 }

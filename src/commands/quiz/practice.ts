@@ -8,6 +8,7 @@ import {
   quizFeature,
 } from '../../discord/quiz-messages.js';
 import { requireStory, storyOptionName } from '../../discord/story-option.js';
+import { answersClicker } from '../../discord/visibility.js';
 import { defineComponent } from '../../framework/command.js';
 import { UserError } from '../../framework/errors.js';
 import { questionBankOf } from '../../quiz/bank.js';
@@ -70,9 +71,13 @@ export const practiceAnswerButton = defineComponent({
       throw new UserError(
         'This practice question is no longer in the story packs. Run `/quiz practice` for a new one.',
       );
-    await interaction.update(
-      practiceFeedbackMessage(snapshotQuestion(question), choice, practiceToken(question.storyId)),
+    const feedback = practiceFeedbackMessage(
+      snapshotQuestion(question),
+      choice,
+      practiceToken(question.storyId),
     );
+    if (answersClicker(interaction)) await interaction.update(feedback);
+    else await interaction.reply({ ...feedback, flags: MessageFlags.Ephemeral });
   },
 });
 
@@ -84,6 +89,8 @@ export const practiceNextButton = defineComponent({
     const story = context.content.stories.find((candidate) => practiceToken(candidate.id) === storyToken);
     const today = serverToday(context, interaction.guildId);
     const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);
-    await interaction.update(practicePayload(context, question));
+    const payload = practicePayload(context, question);
+    if (answersClicker(interaction)) await interaction.update(payload);
+    else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   },
 });
