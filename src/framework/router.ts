@@ -22,6 +22,9 @@ export const staleComponentMessage =
 export const malformedComponentMessage =
   'I do not recognise this button. Run the command again for a fresh one.';
 
+/** Discord refuses the first answer to an interaction after three seconds (Unknown interaction, 10062). */
+const acknowledgeDeadlineMs = 3_000;
+
 export interface InteractionRouter {
   handle(interaction: Interaction): Promise<void>;
   /** Handlers still running, for a graceful shutdown. */
@@ -79,8 +82,15 @@ export function createRouter(commands: readonly Command[], context: BotContext):
     }
   }
 
-  function checkCooldown(command: ChatInputCommand, interaction: ChatInputCommandInteraction): void {
-    if (!command.cooldownSeconds || interaction.options.getBoolean('ephemeral') === true) return;
+  /**
+   * Refuses a use inside the member's cooldown; otherwise reserves the slot and returns a function that
+   * gives it back, for a use that ended up posting nothing publicly (refused, or answered privately).
+   */
+  function takeCooldown(
+    command: ChatInputCommand,
+    interaction: ChatInputCommandInteraction,
+  ): (() => void) | null {
+    if (!command.cooldownSeconds || interaction.options.getBoolean('ephemeral') === true) return null;
     const subcommand = interaction.options.getSubcommand(false);
     const seconds =
       typeof command.cooldownSeconds === 'number'
@@ -88,7 +98,7 @@ export function createRouter(commands: readonly Command[], context: BotContext):
         : subcommand === null
           ? undefined
           : command.cooldownSeconds[subcommand];
-    if (!seconds) return;
+    if (!seconds) return null;
     const name = subcommand === null ? command.data.name : `${command.data.name} ${subcommand}`;
     const key = `${interaction.user.id}:${name}`;
     const now = context.clock.now();
@@ -103,6 +113,11 @@ export function createRouter(commands: readonly Command[], context: BotContext):
     if (lastUse.size > 10_000) {
       for (const [entry, usedAt] of lastUse) if (usedAt + 3_600_000 < now) lastUse.delete(entry);
     }
+    return () => {
+      if (lastUse.get(key) !== now) return;
+      if (previous === undefined) lastUse.delete(key);
+      else lastUse.set(key, previous);
+    };
   }
 
   async function dispatchComponent(
@@ -142,8 +157,13 @@ export function createRouter(commands: readonly Command[], context: BotContext):
         throw new UserError(
           'This command is no longer available. It may take a minute for Discord to refresh the command list.',
         );
-      checkCooldown(command, interaction);
-      await command.execute(interaction, context);
+      const giveBack = takeCooldown(command, interaction);
+      try {
+        await command.execute(interaction, context);
+      } finally {
+        if (giveBack && (interaction.ephemeral !== false || !(interaction.replied || interaction.deferred)))
+          giveBack();
+      }
       return;
     }
     if (interaction.isMessageContextMenuCommand()) {
@@ -161,6 +181,17 @@ export function createRouter(commands: readonly Command[], context: BotContext):
   }
 
   async function handleSafely(interaction: Interaction): Promise<void> {
+    // Discord's deadline runs on its own clock (the interaction's snowflake), so it is compared with the
+    // wall clock, not the bot's scheduling clock. An interaction received too late cannot be answered:
+    // acting on it would change things the member is told failed.
+    const ageMs = Date.now() - interaction.createdTimestamp;
+    if (ageMs > acknowledgeDeadlineMs) {
+      context.logger.warn(
+        { ...describe(interaction), ageMs },
+        'interaction arrived too late to answer; ignored',
+      );
+      return;
+    }
     try {
       await dispatch(interaction);
       if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {

@@ -10,7 +10,7 @@ export interface ScheduledTask {
 
 export interface Scheduler {
   add(task: ScheduledTask): void;
-  /** Runs every task once, one after another; a failing task is logged and does not stop the others. */
+  /** Runs every task once, side by side; a failing or slow task does not stop or delay the others. */
   runDue(): Promise<void>;
   /** Starts the minute tick (node-cron) against the real clock. */
   start(): void;
@@ -20,23 +20,37 @@ export interface Scheduler {
 export function createScheduler(clock: Clock, logger: Logger): Scheduler {
   const tasks: ScheduledTask[] = [];
   let job: CronTask | undefined;
-  let current: Promise<void> = Promise.resolve();
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
   let stopped = false;
 
   async function runOnce(): Promise<void> {
-    for (const task of tasks) {
-      if (stopped) return;
-      try {
-        await task.run(clock.now());
-      } catch (error) {
-        logger.error({ err: error, task: task.name }, 'scheduled task failed');
-      }
-    }
+    if (stopped) return;
+    const now = clock.now();
+    await Promise.all(
+      tasks.map(async (task) => {
+        try {
+          await task.run(now);
+        } catch (error) {
+          logger.error({ err: error, task: task.name }, 'scheduled task failed');
+        }
+      }),
+    );
   }
 
+  /** Starts a run, or, while one is going, queues at most one more: slow runs never pile up ticks. */
   function runDue(): Promise<void> {
-    current = current.then(runOnce);
-    return current;
+    if (!running) {
+      running = runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = null;
+      return runDue();
+    });
+    return queued;
   }
 
   return {
@@ -52,7 +66,8 @@ export function createScheduler(clock: Clock, logger: Logger): Scheduler {
       stopped = true;
       await job?.destroy();
       job = undefined;
-      await current;
+      await queued;
+      await running;
     },
   };
 }

@@ -95,10 +95,35 @@ const probe = {
   },
 } satisfies ChatInputCommand;
 
+const shout = {
+  kind: 'chat-input',
+  audience: 'everyone',
+  help: 'Posts publicly, with a cooldown.',
+  cooldownSeconds: 30,
+  data: new SlashCommandBuilder()
+    .setName('shout')
+    .setDescription('Posts publicly, with a cooldown')
+    .addStringOption((option) =>
+      option
+        .setName('mode')
+        .setDescription('What to do')
+        .setRequired(true)
+        .addChoices(...['public', 'refuse', 'private'].map((mode) => ({ name: mode, value: mode }))),
+    )
+    .toJSON(),
+  async execute(interaction) {
+    const mode = interaction.options.getString('mode', true);
+    if (mode === 'refuse') throw new UserError('No such story.');
+    if (mode === 'private')
+      return interaction.reply({ content: 'just for you', flags: MessageFlags.Ephemeral });
+    return interaction.reply('hello, channel');
+  },
+} satisfies ChatInputCommand;
+
 let world: World<ReturnType<typeof seedPolitics>>;
 
 beforeAll(async () => {
-  world = await startWorld({ seed: seedPolitics, commands: [probe] });
+  world = await startWorld({ seed: seedPolitics, commands: [probe, shout] });
 });
 afterAll(() => world.stop());
 
@@ -151,7 +176,7 @@ describe('router error boundary', () => {
     const unknown = { ...probe, data: { ...probe.data, name: 'vanished' } } satisfies ChatInputCommand;
     const rest = new REST({ api: world.discord.apiUrl }).setToken(world.discord.token);
     await rest.put(Routes.applicationCommands(world.discord.applicationId), {
-      body: [probe.data, unknown.data],
+      body: [probe.data, shout.data, unknown.data],
     });
     const reply = await world.discord.slash(
       'vanished',
@@ -183,5 +208,26 @@ describe('component routing', () => {
     expect(world.problems().filter((line) => line.msg === 'interaction handler failed')).toHaveLength(
       failuresBefore,
     );
+  });
+});
+
+describe('per-member cooldown on public commands', () => {
+  function shoutAs(mode: string, as = world.carol) {
+    return world.discord.slash('shout', { mode }, { as, channel: world.channel });
+  }
+
+  test('GIVEN refused and private uses THEN they do not start the cooldown, and a public use does', async () => {
+    expect((await shoutAs('refuse')).content).toBe('No such story.');
+    expect((await shoutAs('private')).content).toBe('just for you');
+    expect((await shoutAs('public')).content).toBe('hello, channel');
+    const refused = await shoutAs('public');
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toMatch(/^Slow down a little: you can use \/shout again <t:\d+:R>/);
+    expect((await shoutAs('public', world.bob)).content).toBe('hello, channel');
+  });
+
+  test('GIVEN the cooldown has passed THEN the member can post again', async () => {
+    world.clock.advance(31_000);
+    expect((await shoutAs('public')).content).toBe('hello, channel');
   });
 });
