@@ -21,7 +21,7 @@ import type { MessageCommand } from '../framework/command.js';
 import { defineModal } from '../framework/command.js';
 import { buildCustomId } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
-import { deferThenAnswer, findDebateHere, requireGuild } from './debate/guards.js';
+import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './debate/guards.js';
 import { readTextField } from './debate/modal-fields.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
@@ -34,6 +34,7 @@ const creditModal = defineModal({
     const guild = requireGuild(interaction);
     const debate = findDebateHere(interaction, context);
     if (!debate) throw new UserError(creditRefusalMessages['not-debate-thread']);
+    requireMemberCanRead(interaction, 'credit its messages');
     const explanation = checkCreditExplanation(readTextField(interaction, 'explanation'));
     if (explanation.kind === 'too-short')
       throw new UserError(

@@ -19,7 +19,7 @@ import type { MessageCommand } from '../framework/command.js';
 import { defineModal } from '../framework/command.js';
 import { buildCustomId } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
-import { deferThenAnswer, findDebateHere, requireGuild } from './debate/guards.js';
+import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './debate/guards.js';
 import { readTextField } from './debate/modal-fields.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
@@ -27,15 +27,18 @@ const snowflake = z.string().regex(/^\d{17,20}$/);
 const reportModal = defineModal({
   feature: 'report',
   action: 'reason',
-  args: z.tuple([snowflake, snowflake]),
-  async handle(interaction, [channelId, messageId], context) {
+  args: z.tuple([snowflake]),
+  async handle(interaction, [messageId], context) {
     const guild = requireGuild(interaction);
+    requireMemberCanRead(interaction, 'report its messages');
     const reason = checkReportReason(readTextField(interaction, 'reason'));
     if (reason.kind === 'too-short') throw new UserError('Say briefly what is wrong with the message.');
     if (reason.kind === 'too-long')
       throw new UserError(`Keep the reason to ${reportReasonMaximum} characters.`);
     await deferThenAnswer(interaction, async () => {
-      const channel = await context.client.channels.fetch(channelId).catch(() => null);
+      const channel = interaction.channelId
+        ? await context.client.channels.fetch(interaction.channelId).catch(() => null)
+        : null;
       if (!channel || channel.isDMBased() || channel.guildId !== guild.id || !channel.isTextBased())
         throw new UserError(
           'I cannot see the channel of that message any more, so I cannot pass the report on.',
@@ -99,7 +102,7 @@ export default {
     if (check.kind === 'refused') throw new UserError(reportRefusalMessages[check.reason]);
     const inDebate = findDebateHere(interaction, context) !== undefined;
     const modal = new ModalBuilder()
-      .setCustomId(buildCustomId('report', 'reason', message.channelId, message.id))
+      .setCustomId(buildCustomId('report', 'reason', message.id))
       .setTitle('Report to moderators')
       .addLabelComponents(
         new LabelBuilder()

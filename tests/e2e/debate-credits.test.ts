@@ -104,6 +104,25 @@ describe('"Changed my view"', () => {
     expect(credits()).toBe(1);
   });
 
+  test('GIVEN a crafted credit submit from a member who cannot see the debate channel THEN it is refused and nothing is stored or posted', async () => {
+    const { carol, channel } = world.server;
+    world.discord.setChannelPermissions(channel, carol, { deny: ['ViewChannel'] });
+    const postsBefore = world.botPosts(thread).length;
+    const refused = await world.discord.forgeModalSubmit(
+      thread,
+      {
+        customId: `rt1:credit:explain:${aliceMessage.id}`,
+        fields: { explanation: 'A credit from someone who cannot read the thread.' },
+      },
+      { as: carol },
+    );
+    world.discord.setChannelPermissions(channel, carol, {});
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('You cannot read this channel');
+    expect(credits()).toBe(1);
+    expect(world.botPosts(thread)).toHaveLength(postsBefore);
+  });
+
   test('GIVEN a closed debate THEN credits are refused and the summary lists the most credited message', async () => {
     const { mod, carol, alice } = world.server;
     world.waitOutCooldown();

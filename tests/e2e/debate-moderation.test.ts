@@ -229,6 +229,43 @@ describe('moderating debates', () => {
     expect(modLogText().match(/Report\*\*/g)).toHaveLength(1);
   });
 
+  test('GIVEN crafted report submits naming a message in a channel the reporter cannot see THEN nothing is reported, logged or revealed', async () => {
+    const { guild, alice, mod, channel } = world.server;
+    const hidden = world.discord.addChannel(guild, {
+      name: 'mods-only',
+      deny: { everyone: ['ViewChannel'] },
+      allow: { bot: ['ViewChannel', 'ReadMessageHistory', 'SendMessages'] },
+    });
+    world.discord.setChannelPermissions(hidden, mod, { allow: ['ViewChannel', 'SendMessages'] });
+    const secret = await world.discord.postMessage(hidden, mod, 'Plans for the next ban wave.');
+    const logBefore = modLogText();
+
+    const naming = await world.discord.forgeModalSubmit(
+      channel,
+      { customId: `rt1:report:reason:${hidden.id}:${secret.id}`, fields: { reason: 'Probing the mod room' } },
+      { as: alice },
+    );
+    const from = await world.discord.forgeModalSubmit(
+      hidden,
+      { customId: `rt1:report:reason:${secret.id}`, fields: { reason: 'Probing the mod room' } },
+      { as: alice },
+    );
+    const elsewhere = await world.discord.forgeModalSubmit(
+      channel,
+      { customId: `rt1:report:reason:${secret.id}`, fields: { reason: 'Probing the mod room' } },
+      { as: alice },
+    );
+
+    for (const answer of [naming, from, elsewhere]) {
+      expect(answer.ephemeral).toBe(true);
+      expect(answer.content).not.toContain('Your report is with the moderators');
+    }
+    expect(from.content).toContain('You cannot read this channel');
+    expect(elsewhere.content).toContain('That message no longer exists, or I cannot read it');
+    expect(world.bot.context.debate.moderation.hasReported(secret.id, alice.id)).toBe(false);
+    expect(modLogText()).toBe(logBefore);
+  });
+
   test('GIVEN Discord refusing a debate thread (403, then 404) THEN that debate is marked with the reason for moderators and the others still close', async () => {
     const { guild, mod, alice, channel } = world.server;
     const hidden = world.discord.addChannel(guild, { name: 'side-room' });

@@ -37,6 +37,16 @@ export function requireModerator(interaction: GuildInteraction, action: string):
   }
 }
 
+/**
+ * Refuses unless the member can see this channel and its history (Discord computes the member's
+ * permissions for the interaction's channel): a crafted modal submit must not reach a hidden channel.
+ */
+export function requireMemberCanRead(interaction: GuildInteraction, action: string): void {
+  const permissions = interaction.memberPermissions;
+  if (!permissions?.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.ReadMessageHistory]))
+    throw new UserError(`You cannot read this channel, so you cannot ${action} here.`);
+}
+
 export function isModerator(interaction: GuildInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageThreads) ?? false;
 }
