@@ -55,8 +55,15 @@ export interface QuizService {
   answer(roundId: number, choice: number, guildId: string | null, userId: string, now: number): AnswerOutcome;
   /** Sends pending live answer-count edits now instead of waiting for their timers. */
   flushAnswerCounts(): Promise<void>;
-  /** Forgets today's failed round of a server so the next tick tries again (after setup or resume). */
-  retryFailedRound(guildId: string, localDate: string): boolean;
+  /**
+   * Puts a server's failed round of `localDate` back to posting, same id and question, when its answers
+   * are still open (after setup or resume); the next tick posts it or adopts a copy already in the channel.
+   */
+  retryFailedRound(
+    guildId: string,
+    localDate: string,
+    target: { channelId: string; pingRoleId: string | null },
+  ): boolean;
   stop(): void;
 }
 
@@ -522,11 +529,18 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
     async flushAnswerCounts() {
       await Promise.all([...new Set([...countTimers.keys(), ...countEdits.keys()])].map(flushCount));
     },
-    retryFailedRound(guildId, localDate) {
+    retryFailedRound(guildId, localDate, target) {
       const round = storage.rounds.byDate(guildId, localDate);
       if (round?.state !== 'failed') return false;
-      gates.delete(round.id);
-      return storage.rounds.removeFailed(guildId, localDate);
+      const retried = storage.rounds.retryFailed({
+        guildId,
+        localDate,
+        channelId: target.channelId,
+        pingRoleId: target.pingRoleId,
+        now: clock.now(),
+      });
+      if (retried) gates.delete(round.id);
+      return retried;
     },
     stop() {
       stopped = true;

@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBot } from '../../src/bot.js';
 import { createLogger } from '../../src/logger.js';
-import { questionNonce, snapshotQuestion } from '../../src/quiz/round.js';
+import { type QuizRound, questionNonce, snapshotQuestion } from '../../src/quiz/round.js';
 import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
 import { type QuizServer, type QuizWorld, startQuizWorld } from './quiz-world.js';
 
@@ -264,6 +264,54 @@ describe('quiz failures are reported and isolated', () => {
     expect(world.posts(first)).toHaveLength(1);
     expect(world.posts(first)[0]?.content).toContain('Posted late');
     expect(world.posts(second)).toHaveLength(1);
+  });
+
+  test('GIVEN a failed round whose question Discord had already shown WHEN /quiz setup retries it THEN it keeps its id and question, its old buttons still answer it and it is not posted twice', async () => {
+    world = await startQuizWorld({ servers: 2 });
+    const [first, second] = world.servers as [QuizServer, QuizServer];
+    const { discord } = world;
+    await world.setUp(first);
+    await world.setUp(second);
+    await world.tick(postAt);
+    const round = world.storage.rounds.byDate(first.guild.id, '2026-11-25') as QuizRound;
+    const later = world.storage.rounds.byDate(second.guild.id, '2026-11-25') as QuizRound;
+    expect(later.id).toBeGreaterThan(round.id);
+    const question = world.posts(first)[0] as LoopbackMessage;
+    await discord.click(question, 2, { as: first.alice });
+
+    await world.stopBot();
+    forgetMessageId(world, round.id);
+    discord.setChannelPermissions(first.channel, 'bot', { deny: ['SendMessages'] });
+    discord.clock.advance(10 * 60_000);
+    world.clock.set(postAt + 10 * 60_000);
+    await world.startBot();
+    expect(world.storage.rounds.byId(round.id)).toMatchObject({ state: 'failed' });
+
+    discord.setChannelPermissions(first.channel, 'bot', { allow: ['SendMessages'] });
+    await waitUntil(() => botCanSend(world as QuizWorld, first));
+    await world.setUp(first);
+    await world.tick(postAt + 11 * 60_000);
+    await world.tick(postAt + 12 * 60_000);
+
+    expect(world.posts(first).map((message) => message.id)).toEqual([question.id]);
+    expect(world.storage.rounds.byDate(first.guild.id, '2026-11-25')).toMatchObject({
+      id: round.id,
+      state: 'open',
+      messageId: question.id,
+      question: round.question,
+      failure: null,
+    });
+    const bob = await discord.click(question, 3, { as: first.bob });
+    expect(bob.content).toMatch(/^Locked in \*\*C\*\*/);
+    const alice = await discord.click(question, 1, { as: first.alice });
+    expect(alice.content).toContain('You already answered **B**');
+    expect(world.storage.answers.count(round.id)).toBe(2);
+    const strayAnswers = world.db
+      .prepare(
+        'SELECT COUNT(*) AS total FROM quiz_answers WHERE round_id NOT IN (SELECT id FROM quiz_rounds)',
+      )
+      .get() as { total: number };
+    expect(strayAnswers.total).toBe(0);
   });
 
   test('GIVEN the permission is removed just before the post, before the bot hears of it THEN Discord’s 403 fails the round with the reason', async () => {

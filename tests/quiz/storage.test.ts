@@ -159,8 +159,38 @@ describe('quiz rounds storage', () => {
       failure: 'Missing Access',
     });
     expect(storage.rounds.history(guildId).has(question.id)).toBe(false);
-    expect(storage.rounds.removeFailed(guildId, '2026-11-26')).toBe(true);
-    expect(storage.rounds.byDate(guildId, '2026-11-26')).toBeUndefined();
+  });
+
+  test('GIVEN a failed round WHEN retried while its answers are open THEN the same row, id and question post again, late, in the given channel', () => {
+    const created = storage.rounds.create({
+      guildId,
+      localDate: '2026-11-26',
+      channelId: '300000000000000001',
+      question,
+      scheduledAt: 10,
+      closesAt: 20,
+      late: false,
+      pingRoleId: null,
+      now: 10,
+    });
+    storage.rounds.recordAttemptFailure(created.round.id, 'HTTP 503', 15);
+    storage.rounds.markFailed(created.round.id, 'Missing Access');
+    const retry = {
+      guildId,
+      localDate: '2026-11-26',
+      channelId: '300000000000000002',
+      pingRoleId: '500000000000000001',
+    };
+    expect(storage.rounds.retryFailed({ ...retry, now: 20 })).toBe(false);
+    expect(storage.rounds.retryFailed({ ...retry, localDate: '2026-11-27', now: 19 })).toBe(false);
+    expect(storage.rounds.retryFailed({ ...retry, now: 19 })).toBe(true);
+    expect(storage.rounds.byDate(guildId, '2026-11-26')).toEqual({
+      ...created.round,
+      channelId: '300000000000000002',
+      pingRoleId: '500000000000000001',
+      late: true,
+    });
+    expect(storage.rounds.retryFailed({ ...retry, now: 19 })).toBe(false);
   });
 
   test('GIVEN a stored snapshot that is not JSON THEN the round is reported and left out, others still read', () => {

@@ -37,17 +37,13 @@ function describeNext(context: BotContext, config: QuizConfig): string {
   return `${discordTime(window.postAt, TimestampStyles.LongDateTime)} (${discordTime(window.postAt)})`;
 }
 
-/**
- * Forgets today's failed round so that it is posted again while its answers would still be open;
- * returns the instant the schedule must count from for that, or `now` when there is nothing to retry.
- */
-function retryTodaysFailure(context: BotContext, guildId: string, timeZone: string): number {
-  const now = context.clock.now();
-  const today = localDateAt(now, timeZone);
-  const failed = context.quiz.storage.rounds.byDate(guildId, today);
-  if (failed?.state !== 'failed' || failed.closesAt <= now) return now;
-  return context.quiz.retryFailedRound(guildId, today) ? Math.min(now, failed.scheduledAt) : now;
+/** Posts today's failed round again, in the configured channel, while its answers are still open. */
+function retryTodaysFailure(context: BotContext, config: QuizConfig): boolean {
+  const today = localDateAt(context.clock.now(), config.timeZone);
+  return context.quiz.retryFailedRound(config.guildId, today, config);
 }
+
+const retriedNotice = "Today's question, which could not be posted, goes out within a minute.";
 
 export async function runSetup(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const guildInteraction = requireCachedGuild(interaction);
@@ -106,14 +102,16 @@ export async function runSetup(interaction: ChatInputCommandInteraction, context
     durationMinutes: durationHours * 60,
     pingRoleId: role?.id ?? null,
     paused: false,
-    activeSince: retryTodaysFailure(context, guild.id, zone.timeZone),
+    activeSince: now,
     updatedAt: now,
   };
   context.quiz.storage.configs.save(config);
+  const retried = retryTodaysFailure(context, config);
   context.logger.info({ guildId: guild.id, channelId: channel.id, timeZone: config.timeZone }, 'quiz set up');
 
   const lines = [
     `The daily quiz posts in ${channel.toString()} at **${config.postTime}** ${config.timeZone} time, with answers open for ${durationHours} hour${durationHours === 1 ? '' : 's'}.`,
+    retried ? retriedNotice : null,
     `Next question: ${describeNext(context, config)}.`,
     role
       ? `Members can join the pings with \`/quiz join\` or the 🔔 button (role ${role.toString()}).`
@@ -145,11 +143,11 @@ export async function runResume(
   const config = requireQuizConfig(context, guildId);
   if (!config.paused) throw new UserError('The daily quiz is not paused.');
   const now = context.clock.now();
-  const activeSince = retryTodaysFailure(context, guildId, config.timeZone);
-  const resumed = { ...config, paused: false, activeSince, updatedAt: now };
+  const resumed = { ...config, paused: false, activeSince: now, updatedAt: now };
   context.quiz.storage.configs.save(resumed);
+  const retried = retryTodaysFailure(context, resumed);
   await interaction.reply({
-    content: `The daily quiz is back on. Next question: ${describeNext(context, resumed)}.`,
+    content: `The daily quiz is back on.${retried ? ` ${retriedNotice}` : ''} Next question: ${describeNext(context, resumed)}.`,
     flags: MessageFlags.Ephemeral,
   });
 }

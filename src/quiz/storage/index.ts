@@ -8,6 +8,7 @@ export type { AnswerRecording, QuizAnswerRepository } from './answers.js';
 export type { ConfigRead, QuizConfigRepository } from './configs.js';
 export type {
   CorruptRoundReport,
+  FailedRoundRetry,
   NewRound,
   QuizRoundRepository,
   RoundCreation,

@@ -75,8 +75,19 @@ export interface QuizRoundRepository {
   recordAttemptFailure(id: number, error: string, retryAt: number): void;
   markFailed(id: number, reason: string): boolean;
   markResults(id: number, state: ResultsState, messageId: string | null, error: string | null): void;
-  /** Forgets a failed round so that its date can be tried again (after the admin fixed the channel). */
-  removeFailed(guildId: string, localDate: LocalDate): boolean;
+  /**
+   * Puts a failed round whose answers are still open back to posting, with the same id and question,
+   * so messages, nonces and answers of its earlier attempts still belong to it. It is marked late.
+   */
+  retryFailed(retry: FailedRoundRetry): boolean;
+}
+
+export interface FailedRoundRetry {
+  guildId: string;
+  localDate: LocalDate;
+  channelId: string;
+  pingRoleId: string | null;
+  now: number;
 }
 
 const roundStates: readonly string[] = ['posting', 'open', 'closed', 'failed'];
@@ -173,8 +184,11 @@ export function createQuizRoundRepository(db: Database, report: CorruptRoundRepo
     `UPDATE quiz_rounds SET results_state = ?, results_message_id = ?, last_error = COALESCE(?, last_error)
       WHERE id = ?`,
   );
-  const deleteFailed = db.prepare<[string, string]>(
-    `DELETE FROM quiz_rounds WHERE guild_id = ? AND local_date = ? AND state = 'failed'`,
+  const updateRetry = db.prepare<[FailedRoundRetry]>(
+    `UPDATE quiz_rounds
+        SET state = 'posting', failure = NULL, last_error = NULL, attempts = 0, retry_at = NULL, late = 1,
+            channel_id = @channelId, ping_role_id = @pingRoleId
+      WHERE guild_id = @guildId AND local_date = @localDate AND state = 'failed' AND closes_at > @now`,
   );
 
   const read = (row: RoundRow | undefined) => (row ? toRound(row, report) : undefined);
@@ -246,8 +260,8 @@ export function createQuizRoundRepository(db: Database, report: CorruptRoundRepo
     markResults(id, state, messageId, error) {
       updateResults.run(state, messageId, error === null ? null : error.slice(0, 500), id);
     },
-    removeFailed(guildId, localDate) {
-      return deleteFailed.run(guildId, localDate).changes > 0;
+    retryFailed(retry) {
+      return updateRetry.run(retry).changes > 0;
     },
   };
 }
