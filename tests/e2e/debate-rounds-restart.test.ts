@@ -101,4 +101,26 @@ describe('rounds and closing on schedule', () => {
     await world.startBot();
     expect(results(thread)).toHaveLength(1);
   });
+
+  test('GIVEN a debate closed, reopened and closed again within a minute THEN each close posts its own result in the thread and the channel', async () => {
+    const { mod, channel } = world.server;
+    const thread = await start({ motion: 'This house would move the capital', duration: '1h' });
+    const inChannel = results(channel).length;
+    world.waitOutCooldown();
+    await world.discord.slash('debate close', { reason: 'first close' }, { as: mod, channel: thread });
+    world.waitOutCooldown();
+    await world.discord.slash('debate reopen', {}, { as: mod, channel: thread });
+    world.waitOutCooldown();
+    await world.discord.slash('debate close', { reason: 'second close' }, { as: mod, channel: thread });
+
+    const posted = results(thread).map((message) => JSON.stringify(message.embeds[0]));
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toContain('first close');
+    expect(posted[1]).toContain('second close');
+    const announced = results(channel).slice(inChannel);
+    expect(announced.map((message) => JSON.stringify(message.embeds[0]))).toEqual([
+      expect.stringContaining('first close'),
+      expect.stringContaining('second close'),
+    ]);
+  });
 });

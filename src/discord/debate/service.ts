@@ -113,6 +113,14 @@ export interface DebateService {
   openingCard(debate: DebateRecord): EmbedContent;
 }
 
+/**
+ * The nonce of a posted result: one per close (a reopened debate closed again within Discord's nonce
+ * window must not get the earlier result back), at most 25 characters.
+ */
+function resultNonce(debate: DebateRecord, where: 't' | 'p'): string {
+  return `d${debate.id}${where}${(debate.closedAt ?? 0).toString(36)}`;
+}
+
 function threadStateOf(thread: ThreadChannel): ThreadModeration {
   return { slowmodeSeconds: thread.rateLimitPerUser ?? 0, locked: thread.locked ?? false };
 }
@@ -322,7 +330,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
       await finishStep(debate, 'thread-summary', 'Posting the result in the thread', async () => {
         await (await threadFor()).send({
           embeds: [summary],
-          nonce: `debate-${debate.id}-t`,
+          nonce: resultNonce(debate, 't'),
           enforceNonce: true,
         });
       });
@@ -334,7 +342,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
         await parent.send({
           content: `The debate in <#${debate.threadId}> has closed.`,
           embeds: [summary],
-          nonce: `debate-${debate.id}-p`,
+          nonce: resultNonce(debate, 'p'),
           enforceNonce: true,
         });
       });
