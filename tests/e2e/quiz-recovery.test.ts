@@ -368,6 +368,37 @@ describe('quiz failures are reported and isolated', () => {
     expect(world.posts(server)).toHaveLength(1);
   });
 
+  test('GIVEN Discord errors while posting WHEN members run /quiz status THEN only members with Manage Server see the error text', async () => {
+    world = await startQuizWorld();
+    const { server, discord } = world;
+    await world.setUp(server);
+    const status = (member: typeof server.admin) =>
+      discord.slash('quiz status', {}, { as: member, channel: server.channel });
+
+    discord.inject({ route: `POST /channels/${server.channel.id}/messages`, status: 500, times: 4 });
+    await world.tick(postAt);
+    const waiting = world.storage.rounds.byDate(server.guild.id, '2026-11-25');
+    const lastError = waiting?.lastError ?? '';
+    expect(lastError).not.toBe('');
+    expect((await status(server.admin)).content).toContain(lastError);
+    const waitingForMember = (await status(server.alice)).content;
+    expect(waitingForMember).toContain('not posted yet; retrying');
+    expect(waitingForMember).not.toContain(lastError);
+
+    discord.inject({
+      route: `POST /channels/${server.channel.id}/messages`,
+      status: 403,
+      body: { message: 'Missing Permissions', code: 50013 },
+    });
+    await world.tick(postAt + 60_000);
+    expect(world.storage.rounds.byDate(server.guild.id, '2026-11-25')?.state).toBe('failed');
+    expect((await status(server.admin)).content).toContain('Missing Permissions (403, code 50013)');
+    const failedForMember = (await status(server.alice)).content;
+    expect(failedForMember).toContain('failed');
+    expect(failedForMember).not.toContain('Missing Permissions');
+    expect(failedForMember).not.toContain('50013');
+  });
+
   test('GIVEN a stored configuration that fails its schema THEN it is reported and ignored while other servers post', async () => {
     world = await startQuizWorld({ servers: 2 });
     const [first, second] = world.servers as [QuizServer, QuizServer];

@@ -17,8 +17,12 @@ export function requireCachedGuild<T extends GuildInteraction>(interaction: T): 
   return interaction as T & { guildId: string };
 }
 
+export function hasManageServer(interaction: ChatInputCommandInteraction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+}
+
 export function requireManageServer(interaction: ChatInputCommandInteraction): void {
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
+  if (!hasManageServer(interaction))
     throw new UserError('Only members with the Manage Server permission can change the daily quiz.');
 }
 

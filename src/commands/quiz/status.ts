@@ -8,30 +8,32 @@ import { questionsLeft } from '../../quiz/questions.js';
 import type { QuizRound } from '../../quiz/round.js';
 import { nextWindow } from '../../quiz/schedule.js';
 import { localDateAt } from '../../quiz/time.js';
-import { readQuizConfig, requireCachedGuild } from './shared.js';
+import { hasManageServer, readQuizConfig, requireCachedGuild } from './shared.js';
 
-function describeRound(round: QuizRound, guildId: string): string {
+/** Discord's error texts can name channels and permissions, so only members who manage the server see them. */
+function describeRound(round: QuizRound, guildId: string, showReasons: boolean): string {
   const link = round.messageId
     ? ` ([question](https://discord.com/channels/${guildId}/${round.channelId}/${round.messageId}))`
     : '';
   switch (round.state) {
     case 'posting':
-      return round.lastError
-        ? `not posted yet; retrying ${round.retryAt ? discordTime(round.retryAt) : 'soon'} after: ${round.lastError}`
-        : 'being posted';
+      if (!round.lastError) return 'being posted';
+      return `not posted yet; retrying ${round.retryAt ? discordTime(round.retryAt) : 'soon'}${showReasons ? ` after: ${round.lastError}` : ''}`;
     case 'open':
       return `open until ${discordTime(round.closesAt)}${link}${round.late ? ', posted late' : ''}`;
     case 'closed': {
       const results =
         round.resultsState === 'failed'
-          ? `; ⚠️ results could not be published: ${round.lastError ?? 'unknown reason'}`
+          ? `; ⚠️ results could not be published${showReasons ? `: ${round.lastError ?? 'unknown reason'}` : ''}`
           : round.resultsState === 'pending'
             ? '; results being published'
             : '';
       return `closed with ${round.players ?? 0} player${round.players === 1 ? '' : 's'}${link}${results}`;
     }
     case 'failed':
-      return `⚠️ failed: ${round.failure ?? 'unknown reason'}. Once that is fixed, \`/quiz setup\` posts the question again while its answers could still be open.`;
+      return showReasons
+        ? `⚠️ failed: ${round.failure ?? 'unknown reason'}. Once that is fixed, \`/quiz setup\` posts the question again while its answers could still be open.`
+        : '⚠️ failed: the question could not be posted. Members with Manage Server can see why here.';
   }
 }
 
@@ -81,7 +83,10 @@ export async function runStatus(
     `Question bank: ${left.unasked} of ${left.askable} questions not asked yet, from ${stories} stor${stories === 1 ? 'y' : 'ies'}${left.unasked === 0 && left.askable > 0 ? ' (repeating the least recently asked)' : ''}.`,
   );
   const latest = rounds.latest(guildId);
-  if (latest) lines.push(`Latest round (${latest.localDate}): ${describeRound(latest, guildId)}`);
+  if (latest)
+    lines.push(
+      `Latest round (${latest.localDate}): ${describeRound(latest, guildId, hasManageServer(interaction))}`,
+    );
   const channel = interaction.guild?.channels.cache.get(config.channelId);
   if (!channel) lines.push('⚠️ The quiz channel no longer exists: run `/quiz setup` with a new channel.');
   else {
