@@ -82,23 +82,19 @@ export function createClient(apiUrl: string): Client {
 export function createBot(settings: CreateBotOptions): Bot {
   const clock = settings.clock ?? systemClock;
   const client = createClient(settings.apiUrl);
-  const context: BotContext = {
+  const core = {
     client,
     db: settings.db,
     content: settings.content,
     clock,
     logger: settings.logger,
     options: { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options },
+  };
+  const context: BotContext = {
+    ...core,
     settings: createSettingsRepository(settings.db, settings.logger),
     debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content),
-    quiz: createQuizFeature(
-      settings.db,
-      client,
-      clock,
-      settings.logger,
-      settings.content,
-      settings.options?.quizCountEditIntervalMs ?? 5_000,
-    ),
+    quiz: createQuizFeature(core),
   };
   const router = createRouter(settings.commands ?? defaultCommands, context);
   const scheduler = createScheduler(clock, settings.logger);

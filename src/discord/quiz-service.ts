@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import {
   type Client,
   DiscordAPIError,
@@ -8,6 +7,7 @@ import {
 } from 'discord.js';
 import type { Clock } from '../clock.js';
 import type { ContentLibrary } from '../content/index.js';
+import type { BotContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import { questionBankOf } from '../quiz/bank.js';
 import { scheduleOf } from '../quiz/config.js';
@@ -550,17 +550,20 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
   };
 }
 
-/** The quiz service with its storage, as `createBot` wires it. */
+/** The quiz service with its storage, as `createBot` wires it from the context's core fields. */
 export function createQuizFeature(
-  db: Database,
-  client: Client,
-  clock: Clock,
-  logger: Logger,
-  content: ContentLibrary,
-  countEditIntervalMs: number,
+  core: Pick<BotContext, 'db' | 'client' | 'clock' | 'logger' | 'content' | 'options'>,
 ): QuizService {
+  const { db, client, clock, logger, content, options } = core;
   const storage = createQuizStorage(db, (roundId, reason) =>
     logger.error({ roundId, reason }, 'stored quiz round is unreadable; skipped'),
   );
-  return createQuizService({ client, storage, content, clock, logger, countEditIntervalMs });
+  return createQuizService({
+    client,
+    storage,
+    content,
+    clock,
+    logger,
+    countEditIntervalMs: options.quizCountEditIntervalMs,
+  });
 }
