@@ -116,6 +116,11 @@ describe('crashes: the bot process killed with SIGKILL at seeded points, then re
         return unsubscribe;
       };
 
+      const tickNextMinute = async () => {
+        now += minute;
+        await bot.tick(now);
+      };
+
       const restartAfterKill = async () => {
         await bot.kill();
         figures.kills += 1;
@@ -123,8 +128,7 @@ describe('crashes: the bot process killed with SIGKILL at seeded points, then re
         figures.integrityChecks += 1;
         bot = await start();
         figures.restarts += 1;
-        now += minute;
-        await bot.tick(now);
+        await tickNextMinute();
       };
 
       /** Ticks at `at` and kills the bot at the `count`-th message change of that work (or after it). */
@@ -193,7 +197,7 @@ describe('crashes: the bot process killed with SIGKILL at seeded points, then re
         confirmed.clear();
 
         await tickAndKill(postAt, 1 + Math.floor(random() * serverCount));
-        await bot.tick((now += minute));
+        await tickNextMinute();
         for (const [index, round] of roundsOn(date).entries()) {
           const server = servers[index] as CrashServer;
           expect(round?.state, `round of ${server.guild.name} on ${date}`).toBe('open');
@@ -228,7 +232,7 @@ describe('crashes: the bot process killed with SIGKILL at seeded points, then re
           );
         }
         await tickAndKill(postAt + 26 * minute, 1 + Math.floor(random() * debatingServers * 4));
-        await bot.tick((now += minute));
+        await tickNextMinute();
         checkNothingOverdue();
         for (const server of servers.slice(0, debatingServers)) {
           for (const thread of discord.threadsIn(server.politics)) {
@@ -254,7 +258,7 @@ describe('crashes: the bot process killed with SIGKILL at seeded points, then re
         }
 
         await tickAndKill(postAt + 60 * minute, 1 + Math.floor(random() * serverCount * 2));
-        await bot.tick((now += minute));
+        await tickNextMinute();
         checkNothingOverdue();
         checkAnswersKept();
         for (const [index, round] of roundsOn(date).entries()) {
