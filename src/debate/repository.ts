@@ -67,6 +67,8 @@ export interface DebateRepository {
   /** Closed debates with restore or summary work still to do. */
   listUnfinished(): DebateRecord[];
   listOpen(guildId: string): DebateRecord[];
+  /** The threads of all open debates, in every server. */
+  listOpenThreadIds(): string[];
   listFaulted(guildId: string, limit: number): DebateRecord[];
   countByGuild(guildId: string): { total: number; open: number };
   /** Marks an open debate closed; false when it was already closed. */
@@ -189,6 +191,9 @@ export function createDebateRepository(db: Database): DebateRepository {
   );
   const selectOpenInGuild = db.prepare<[string], DebateRow>(
     "SELECT * FROM debates WHERE guild_id = ? AND status = 'open' ORDER BY closes_at, id",
+  );
+  const selectOpenThreadIds = db.prepare<[], { thread_id: string }>(
+    "SELECT thread_id FROM debates WHERE status = 'open'",
   );
   const selectFaulted = db.prepare<[string, number], DebateRow>(
     'SELECT * FROM debates WHERE guild_id = ? AND fault IS NOT NULL ORDER BY fault_at DESC, id DESC LIMIT ?',
@@ -350,6 +355,7 @@ export function createDebateRepository(db: Database): DebateRepository {
     listDueToClose: (now) => selectDue.all(now).map(toRecord),
     listUnfinished: () => selectUnfinished.all().map(toRecord),
     listOpen: (guildId) => selectOpenInGuild.all(guildId).map(toRecord),
+    listOpenThreadIds: () => selectOpenThreadIds.all().map((row) => row.thread_id),
     listFaulted: (guildId, limit) => selectFaulted.all(guildId, limit).map(toRecord),
     countByGuild: (guildId) => countGuild.get(guildId) ?? { total: 0, open: 0 },
     close(id, closure) {

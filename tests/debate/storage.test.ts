@@ -152,6 +152,22 @@ describe('debate storage', () => {
     expect(debates.listStances(debate.id)).toEqual([{ userId: 'a', opening: 'for', current: 'against' }]);
   });
 
+  test('GIVEN open, closed and reopened debates THEN the open thread ids are those of open debates only', () => {
+    const first = debates.create(newDebate());
+    const second = debates.create(
+      newDebate({ threadId: '900000000000000200', guildId: '900000000000000002' }),
+    );
+    expect(debates.listOpenThreadIds().sort()).toEqual(['900000000000000100', '900000000000000200']);
+    debates.close(first.id, { closedAt: start, closedBy: null, reason: null });
+    expect(debates.listOpenThreadIds()).toEqual(['900000000000000200']);
+    debates.reopen(first.id, {
+      closesAt: start + 60 * minute,
+      original: { slowmodeSeconds: 0, locked: false },
+    });
+    debates.close(second.id, { closedAt: start, closedBy: null, reason: null });
+    expect(debates.listOpenThreadIds()).toEqual(['900000000000000100']);
+  });
+
   test('GIVEN messages in threads THEN only those in open debate threads count, by author and stance at the time', () => {
     const debate = debates.create(newDebate());
     expect(debates.countMessage('900000000000000100', 'a')).toBe(true);

@@ -43,10 +43,11 @@ export function seedDebateServer(
  * The shared harness with one debate server. The bot's clock starts at the loopback server's clock
  * and `move` advances both, so slowmode, timeouts and closing times agree.
  */
-export async function startDebateWorld() {
+export async function startDebateWorld(options: { databasePath?: string } = {}) {
   const world = await startWorld({
     seed: (discord) => ({ server: seedDebateServer(discord, 'Politics') }),
     start: Date.now(),
+    ...options,
   });
   world.clock.set(world.discord.clock.now());
   const debates = createDebateRepository(world.db);

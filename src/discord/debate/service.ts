@@ -128,6 +128,11 @@ function threadStateOf(thread: ThreadChannel): ThreadModeration {
 export function createDebateService(dependencies: DebateServiceDependencies): DebateService {
   const { transaction, client, clock, logger, settings, content, debates, moderation } = dependencies;
   const running = new Map<number, Promise<unknown>>();
+  /**
+   * Threads of open debates, mirroring the stored status: a message anywhere else costs no database
+   * work. Reloaded on every closing run so debates changed by another process are picked up.
+   */
+  let openThreads = new Set(debates.listOpenThreadIds());
 
   /** Runs work for one debate after any work already running for it, so a close never races a close. */
   function exclusive<T>(debateId: number, work: () => Promise<T>): Promise<T> {
@@ -372,6 +377,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
         });
         return closed ? moderation.log(entry) : null;
       });
+      if (logged !== null) openThreads.delete(debate.threadId);
       if (logged !== null) await postModeration(logged, entry);
       return finish(debate);
     });
@@ -411,6 +417,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
       original: threadStateOf(thread),
       rounds: request.format === 'rounds' ? scheduleRounds(now, closesAt) : [],
     });
+    openThreads.add(debate.threadId);
     const notes: string[] = [];
     const outcome = await onThread(debate, 'Setting up the debate thread', async (target) => {
       if (request.slowmodeSeconds !== debate.original.slowmodeSeconds) {
@@ -462,7 +469,8 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
       if (current.status === 'open') return { kind: 'refused', message: 'This debate is already open.' };
       const result = await onThread(current, 'Reopening the debate', async (thread) => {
         const closesAt = clock.now() + current.durationMs;
-        debates.reopen(current.id, { closesAt, original: threadStateOf(thread) });
+        if (debates.reopen(current.id, { closesAt, original: threadStateOf(thread) }))
+          openThreads.add(current.threadId);
         const reopened = fresh(current);
         if (reopened.debateSlowmode !== reopened.original.slowmodeSeconds) {
           await thread.setRateLimitPerUser(reopened.debateSlowmode, `Debate ${current.id} reopened`);
@@ -699,6 +707,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
   }
 
   async function closeDueDebates(now: number): Promise<void> {
+    openThreads = new Set(debates.listOpenThreadIds());
     for (const debate of debates.listDueToClose(now)) {
       try {
         await close(debate, { by: null, reason: null });
@@ -773,6 +782,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
     closeDueDebates,
     announceDueRounds,
     countMessage(threadId, userId) {
+      if (!openThreads.has(threadId)) return;
       try {
         debates.countMessage(threadId, userId);
       } catch (error) {
