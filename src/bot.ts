@@ -90,10 +90,11 @@ export function createBot(settings: CreateBotOptions): Bot {
     logger: settings.logger,
     options: { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options },
   };
+  const guildSettings = createSettingsRepository(settings.db, settings.logger);
   const context: BotContext = {
     ...core,
-    settings: createSettingsRepository(settings.db, settings.logger),
-    debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content),
+    settings: guildSettings,
+    debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content, guildSettings),
     quiz: createQuizFeature(core),
   };
   const router = createRouter(settings.commands ?? defaultCommands, context);

@@ -11,7 +11,7 @@ import { createModerationRepository } from '../../debate/moderation-repository.j
 import { createDebateRepository } from '../../debate/repository.js';
 import type { Logger } from '../../logger.js';
 import type { Scheduler } from '../../scheduling/scheduler.js';
-import { createSettingsRepository } from '../../settings/repository.js';
+import type { SettingsRepository } from '../../settings/repository.js';
 import { createDebateService, type DebateService } from './service.js';
 
 export function createDebateFeature(
@@ -20,6 +20,7 @@ export function createDebateFeature(
   clock: Clock,
   logger: Logger,
   content: ContentLibrary,
+  settings: SettingsRepository,
 ): DebateService {
   return createDebateService({
     transaction: (work) => db.transaction(work).immediate(),
@@ -27,7 +28,7 @@ export function createDebateFeature(
     clock,
     logger,
     content,
-    settings: createSettingsRepository(db, logger),
+    settings,
     debates: createDebateRepository(db),
     moderation: createModerationRepository(db),
   });
