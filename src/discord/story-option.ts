@@ -33,9 +33,7 @@ export async function respondWithStories(
   }
   const stories = context.content.searchStories(String(focused.value), AUTOCOMPLETE_LIMIT);
   await interaction.respond(
-    stories
-      .filter((story) => story.id.length <= choiceLimit)
-      .map((story) => ({ name: shortenText(story.title, choiceLimit), value: story.id })),
+    stories.map((story) => ({ name: shortenText(story.title, choiceLimit), value: story.id })),
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { storyPromptCustomId, storyPromptRoute } from '../../src/commands/debate/prompt.js';
 import { timelinePager } from '../../src/commands/timeline.js';
 import { parsePrecisionDate } from '../../src/content/index.js';
 import {
@@ -47,6 +48,13 @@ describe('content references in custom ids', () => {
     expect(timelinePager.route.args.parse(id.split(':').slice(3))).toMatchObject({
       state: { story: hashedReference(longestId) },
     });
+  });
+
+  test('GIVEN a 60-character story id THEN the story prompt button carries the id itself', () => {
+    const id = storyPromptCustomId(longestId);
+    expect(id).toBe(`rt1:debate:story-prompt:${longestId}`);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(storyPromptRoute.args.parse(id.split(':').slice(3))).toEqual([longestId]);
   });
 
   test('GIVEN a short story id THEN the timeline id carries the id itself', () => {

@@ -10,7 +10,6 @@ import type { BotContext } from '../../context.js';
 import {
   type ContentReference,
   contentReference,
-  hashedReference,
   referenceFor,
   resolveReference,
 } from '../../discord/content-reference.js';
@@ -109,14 +108,9 @@ export const storyPromptRoute = defineComponent({
   },
 });
 
+/** `rt1:debate:story-prompt:` leaves 76 characters, more than a story id's 60. */
 export function storyPromptCustomId(storyId: string): string {
-  const plain = [storyPromptRoute.feature, storyPromptRoute.action, storyId] as const;
-  const fits = `rt1:${plain.join(':')}`.length <= 100;
-  return buildCustomId(
-    storyPromptRoute.feature,
-    storyPromptRoute.action,
-    fits ? storyId : hashedReference(storyId),
-  );
+  return buildCustomId(storyPromptRoute.feature, storyPromptRoute.action, storyId);
 }
 
 export const promptSubcommand: DebateSubcommand = {

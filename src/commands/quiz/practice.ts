@@ -11,16 +11,11 @@ import { requireStory, storyOptionName } from '../../discord/story-option.js';
 import { answersClicker } from '../../discord/visibility.js';
 import { defineComponent } from '../../framework/command.js';
 import { UserError } from '../../framework/errors.js';
-import { questionBankOf } from '../../quiz/bank.js';
+import { bankQuestionOf, questionBankOf } from '../../quiz/bank.js';
 import { type BankQuestion, isAskable, stableHash } from '../../quiz/questions.js';
 import { snapshotQuestion } from '../../quiz/round.js';
 import { choiceArgument } from './answer.js';
 import { serverToday } from './shared.js';
-
-/** A question or story id as a custom id argument (at most 64 characters). */
-export function practiceToken(id: string): string {
-  return id.length <= 64 ? id : `h${stableHash(id).toString(36)}`;
-}
 
 function pickPractice(
   context: BotContext,
@@ -57,25 +52,20 @@ export async function runPractice(
   await interaction.reply({ ...practicePayload(context, question), flags: MessageFlags.Ephemeral });
 }
 
-const tokenSchema = z.string().min(1).max(64);
+const idSchema = z.string().min(1).max(64);
 
 export const practiceAnswerButton = defineComponent({
   feature: quizFeature,
   action: quizActions.practice,
-  args: z.tuple([tokenSchema, choiceArgument]),
-  async handle(interaction, [token, choice], context) {
-    const question = questionBankOf(context.content).find(
-      (candidate) => practiceToken(candidate.id) === token,
-    );
-    if (!question || choice >= question.choices.length)
+  args: z.tuple([idSchema, choiceArgument]),
+  async handle(interaction, [questionId, choice], context) {
+    const stored = context.content.getQuizQuestion(questionId);
+    if (!stored || choice >= stored.choices.length)
       throw new UserError(
         'This practice question is no longer in the story packs. Run `/quiz practice` for a new one.',
       );
-    const feedback = practiceFeedbackMessage(
-      snapshotQuestion(question),
-      choice,
-      practiceToken(question.storyId),
-    );
+    const question = bankQuestionOf(stored);
+    const feedback = practiceFeedbackMessage(snapshotQuestion(question), choice, question.storyId);
     if (answersClicker(interaction)) await interaction.update(feedback);
     else await interaction.reply({ ...feedback, flags: MessageFlags.Ephemeral });
   },
@@ -85,8 +75,8 @@ export const practiceNextButton = defineComponent({
   feature: quizFeature,
   action: quizActions.practiceNext,
   args: z.tuple([z.string().max(64)]),
-  async handle(interaction, [storyToken], context) {
-    const story = context.content.stories.find((candidate) => practiceToken(candidate.id) === storyToken);
+  async handle(interaction, [storyId], context) {
+    const story = context.content.getStory(storyId);
     const today = serverToday(context, interaction.guildId);
     const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);
     const payload = practicePayload(context, question);
