@@ -1,4 +1,4 @@
-import { type ChatInputCommandInteraction, MessageFlags, SlashCommandSubcommandBuilder } from 'discord.js';
+import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { checkExtension, formatSlowmode, maximumSlowmodeSeconds } from '../../debate/duration.js';
 import { discordTimestamp } from '../../debate/render.js';
@@ -9,6 +9,7 @@ import type { ThreadActionOutcome } from '../../discord/debate/service.js';
 import { UserError } from '../../framework/errors.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
+  deferThenAnswer,
   requireBotPermissions,
   requireDebateThread,
   requireGuild,
@@ -31,20 +32,19 @@ function prepare(
   return debate;
 }
 
-async function answer(
+/** The reply to a thread action: the refusal, or what was done with its notes and the mod-log hint. */
+function describeOutcome(
   interaction: ChatInputCommandInteraction,
   context: BotContext,
   outcome: ThreadActionOutcome,
   done: (debate: DebateRecord) => string,
-): Promise<void> {
-  const content =
-    outcome.kind === 'refused'
-      ? outcome.message
-      : withNotes(done(outcome.debate), [
-          ...outcome.notes,
-          context.debate.modLogHint(outcome.debate.guildId, interaction.user.id),
-        ]);
-  await interaction.editReply({ content });
+): string {
+  return outcome.kind === 'refused'
+    ? outcome.message
+    : withNotes(done(outcome.debate), [
+        ...outcome.notes,
+        context.debate.modLogHint(outcome.debate.guildId, interaction.user.id),
+      ]);
 }
 
 export const closeSubcommand: DebateSubcommand = {
@@ -59,25 +59,24 @@ export const closeSubcommand: DebateSubcommand = {
   async execute(interaction, context) {
     const debate = prepare(interaction, context, 'close a debate');
     requireOpenDebate(debate);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const reason = cleanModeratorReason(interaction.options.getString('reason'), 300) ?? null;
-    let problem: string | undefined;
-    try {
-      const closed = await context.debate.close(debate, { by: interaction.user.id, reason });
-      if (closed.fault !== null) problem = `Not everything could be done: ${closed.fault}`;
-    } catch (error) {
-      context.logger.warn(
-        { err: error, debateId: debate.id },
-        'closing a debate did not finish; the schedule retries',
-      );
-      problem =
-        'Discord did not answer everything in time; I will finish posting the result within a minute.';
-    }
-    await interaction.editReply({
-      content: withNotes('The debate is closed and its result is posted here and in the channel.', [
+    await deferThenAnswer(interaction, async () => {
+      let problem: string | undefined;
+      try {
+        const closed = await context.debate.close(debate, { by: interaction.user.id, reason });
+        if (closed.fault !== null) problem = `Not everything could be done: ${closed.fault}`;
+      } catch (error) {
+        context.logger.warn(
+          { err: error, debateId: debate.id },
+          'closing a debate did not finish; the schedule retries',
+        );
+        problem =
+          'Discord did not answer everything in time; I will finish posting the result within a minute.';
+      }
+      return withNotes('The debate is closed and its result is posted here and in the channel.', [
         problem,
         context.debate.modLogHint(debate.guildId, interaction.user.id),
-      ]),
+      ]);
     });
   },
 };
@@ -91,13 +90,13 @@ export const reopenSubcommand: DebateSubcommand = {
   async execute(interaction, context) {
     const debate = prepare(interaction, context, 'reopen a debate');
     if (debate.status === 'open') throw new UserError('This debate is still open.');
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const outcome = await context.debate.reopen(debate, interaction.user.id);
-    await answer(
-      interaction,
-      context,
-      outcome,
-      (reopened) => `The debate is open again until ${discordTimestamp(reopened.closesAt, 'F')}.`,
+    await deferThenAnswer(interaction, async () =>
+      describeOutcome(
+        interaction,
+        context,
+        await context.debate.reopen(debate, interaction.user.id),
+        (reopened) => `The debate is open again until ${discordTimestamp(reopened.closesAt, 'F')}.`,
+      ),
     );
   },
 };
@@ -130,13 +129,13 @@ export const extendSubcommand: DebateSubcommand = {
       throw new UserError(
         `A debate can run at most 7 days from now, until ${discordTimestamp(checked.latest, 'F')}.`,
       );
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const outcome = await context.debate.extend(debate, checked.closesAt, interaction.user.id);
-    await answer(
-      interaction,
-      context,
-      outcome,
-      (extended) => `The debate now closes ${discordTimestamp(extended.closesAt, 'F')}.`,
+    await deferThenAnswer(interaction, async () =>
+      describeOutcome(
+        interaction,
+        context,
+        await context.debate.extend(debate, checked.closesAt, interaction.user.id),
+        (extended) => `The debate now closes ${discordTimestamp(extended.closesAt, 'F')}.`,
+      ),
     );
   },
 };
@@ -161,13 +160,13 @@ export const slowmodeSubcommand: DebateSubcommand = {
     const seconds = interaction.options.getInteger('seconds', true);
     if (seconds < 0 || seconds > maximumSlowmodeSeconds)
       throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const outcome = await context.debate.setSlowmode(debate, seconds, interaction.user.id);
-    await answer(
-      interaction,
-      context,
-      outcome,
-      () => `Slowmode is now ${formatSlowmode(seconds)}. It goes back to what it was when the debate ends.`,
+    await deferThenAnswer(interaction, async () =>
+      describeOutcome(
+        interaction,
+        context,
+        await context.debate.setSlowmode(debate, seconds, interaction.user.id),
+        () => `Slowmode is now ${formatSlowmode(seconds)}. It goes back to what it was when the debate ends.`,
+      ),
     );
   },
 };
@@ -189,12 +188,16 @@ function lockSubcommand(locked: boolean): DebateSubcommand {
     async execute(interaction, context) {
       const debate = prepare(interaction, context, `${name} a debate thread`);
       requireOpenDebate(debate);
-      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const outcome = await context.debate.setLocked(debate, locked, interaction.user.id);
-      await answer(interaction, context, outcome, () =>
-        locked
-          ? 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.'
-          : 'The thread is unlocked.',
+      await deferThenAnswer(interaction, async () =>
+        describeOutcome(
+          interaction,
+          context,
+          await context.debate.setLocked(debate, locked, interaction.user.id),
+          () =>
+            locked
+              ? 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.'
+              : 'The thread is unlocked.',
+        ),
       );
     },
   };

@@ -2,7 +2,6 @@ import {
   type AutocompleteInteraction,
   ChannelType,
   type ChatInputCommandInteraction,
-  MessageFlags,
   type ModalSubmitInteraction,
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
@@ -26,7 +25,13 @@ import {
 } from '../../discord/story-option.js';
 import { UserError } from '../../framework/errors.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
-import { requireBotPermissions, requireGuild, requireModerator, withNotes } from './guards.js';
+import {
+  deferThenAnswer,
+  requireBotPermissions,
+  requireGuild,
+  requireModerator,
+  withNotes,
+} from './guards.js';
 import type { DebateSubcommand } from './subcommand.js';
 
 const choiceLimit = 100;
@@ -96,26 +101,22 @@ export async function startDebateHere(
   )
     throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
 
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const outcome = await context.debate.start({
-    guildId: guild.id,
-    parent: channel,
-    startedBy: interaction.user.id,
-    ...motion,
-    format: input.format,
-    durationMs,
-    slowmodeSeconds: input.slowmodeSeconds,
-  });
-  if (outcome.kind === 'refused') {
-    await interaction.editReply({ content: outcome.message });
-    return;
-  }
-  const { debate } = outcome;
-  await interaction.editReply({
-    content: withNotes(
+  await deferThenAnswer(interaction, async () => {
+    const outcome = await context.debate.start({
+      guildId: guild.id,
+      parent: channel,
+      startedBy: interaction.user.id,
+      ...motion,
+      format: input.format,
+      durationMs,
+      slowmodeSeconds: input.slowmodeSeconds,
+    });
+    if (outcome.kind === 'refused') return outcome.message;
+    const { debate } = outcome;
+    return withNotes(
       `Debate started in <#${debate.threadId}>. It closes ${discordTimestamp(debate.closesAt, 'F')} (${discordTimestamp(debate.closesAt, 'R')}) after ${formatDuration(durationMs)}; slowmode ${formatSlowmode(input.slowmodeSeconds)}; ${input.format === 'rounds' ? 'three timed rounds' : 'open discussion'}.`,
       [...outcome.notes, context.debate.modLogHint(guild.id, interaction.user.id)],
-    ),
+    );
   });
 }
 

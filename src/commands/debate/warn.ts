@@ -1,10 +1,11 @@
-import { MessageFlags, PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
+import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
 import { checkWarnTarget } from '../../debate/escalation.js';
 import { discordTimestamp } from '../../debate/render.js';
 import { cleanModeratorReason } from '../../debate/reports.js';
 import type { WarnOutcome } from '../../discord/debate/service.js';
 import { UserError } from '../../framework/errors.js';
 import {
+  deferThenAnswer,
   requireBotPermissions,
   requireDebateThread,
   requireGuild,
@@ -75,19 +76,18 @@ export const warnSubcommand: DebateSubcommand = {
     const reason = cleanModeratorReason(interaction.options.getString('reason', true));
     if (reason === undefined) throw new UserError('Give a reason: the member is told what they did.');
     requireBotPermissions(interaction, ['ViewChannel', 'SendMessagesInThreads', 'ManageThreads']);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const outcome = await context.debate.warn({
-      debate,
-      guild,
-      moderatorId: interaction.user.id,
-      targetId: target.id,
-      reason,
-      botCanTimeOut: interaction.appPermissions.has(PermissionFlagsBits.ModerateMembers),
-    });
-    await interaction.editReply({
-      content: withNotes(describeOutcome(target.id, outcome), [
+    await deferThenAnswer(interaction, async () => {
+      const outcome = await context.debate.warn({
+        debate,
+        guild,
+        moderatorId: interaction.user.id,
+        targetId: target.id,
+        reason,
+        botCanTimeOut: interaction.appPermissions.has(PermissionFlagsBits.ModerateMembers),
+      });
+      return withNotes(describeOutcome(target.id, outcome), [
         context.debate.modLogHint(guild.id, interaction.user.id),
-      ]),
+      ]);
     });
   },
 };
