@@ -1,12 +1,4 @@
-import {
-  ApplicationCommandType,
-  ContextMenuCommandBuilder,
-  InteractionContextType,
-  LabelBuilder,
-  ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
-} from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import { z } from 'zod';
 import {
   checkCredit,
@@ -22,7 +14,7 @@ import { defineModal } from '../framework/command.js';
 import { buildCustomId } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './debate/guards.js';
-import { readTextField } from './debate/modal-fields.js';
+import { buildParagraphModal, readTextField } from './debate/modal-fields.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
 
@@ -98,22 +90,16 @@ export default {
       alreadyCredited: context.debate.moderation.hasCredited(message.id, interaction.user.id),
     });
     if (check.kind === 'refused') throw new UserError(creditRefusalMessages[check.reason]);
-    const modal = new ModalBuilder()
-      .setCustomId(buildCustomId('credit', 'explain', message.id))
-      .setTitle('Changed my view')
-      .addLabelComponents(
-        new LabelBuilder()
-          .setLabel('What changed your view?')
-          .setDescription('Shown in the thread and counted in the debate summary.')
-          .setTextInputComponent(
-            new TextInputBuilder()
-              .setCustomId('explanation')
-              .setStyle(TextInputStyle.Paragraph)
-              .setMinLength(creditExplanationMinimum)
-              .setMaxLength(creditExplanationMaximum)
-              .setRequired(true),
-          ),
-      );
-    await interaction.showModal(modal);
+    await interaction.showModal(
+      buildParagraphModal({
+        customId: buildCustomId('credit', 'explain', message.id),
+        title: 'Changed my view',
+        label: 'What changed your view?',
+        description: 'Shown in the thread and counted in the debate summary.',
+        fieldId: 'explanation',
+        minLength: creditExplanationMinimum,
+        maxLength: creditExplanationMaximum,
+      }),
+    );
   },
 } satisfies MessageCommand;

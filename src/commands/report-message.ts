@@ -1,12 +1,4 @@
-import {
-  ApplicationCommandType,
-  ContextMenuCommandBuilder,
-  InteractionContextType,
-  LabelBuilder,
-  ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
-} from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder, InteractionContextType } from 'discord.js';
 import { z } from 'zod';
 import {
   checkReport,
@@ -20,7 +12,7 @@ import { defineModal } from '../framework/command.js';
 import { buildCustomId } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './debate/guards.js';
-import { readTextField } from './debate/modal-fields.js';
+import { buildParagraphModal, readTextField } from './debate/modal-fields.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
 
@@ -101,26 +93,18 @@ export default {
     });
     if (check.kind === 'refused') throw new UserError(reportRefusalMessages[check.reason]);
     const inDebate = findDebateHere(interaction, context) !== undefined;
-    const modal = new ModalBuilder()
-      .setCustomId(buildCustomId('report', 'reason', message.id))
-      .setTitle('Report to moderators')
-      .addLabelComponents(
-        new LabelBuilder()
-          .setLabel('What is wrong with this message?')
-          .setDescription(
-            inDebate
-              ? 'Moderators of this debate see your report and a link to the message.'
-              : 'Moderators see your report and a link to the message.',
-          )
-          .setTextInputComponent(
-            new TextInputBuilder()
-              .setCustomId('reason')
-              .setStyle(TextInputStyle.Paragraph)
-              .setMinLength(reportReasonMinimum)
-              .setMaxLength(reportReasonMaximum)
-              .setRequired(true),
-          ),
-      );
-    await interaction.showModal(modal);
+    await interaction.showModal(
+      buildParagraphModal({
+        customId: buildCustomId('report', 'reason', message.id),
+        title: 'Report to moderators',
+        label: 'What is wrong with this message?',
+        description: inDebate
+          ? 'Moderators of this debate see your report and a link to the message.'
+          : 'Moderators see your report and a link to the message.',
+        fieldId: 'reason',
+        minLength: reportReasonMinimum,
+        maxLength: reportReasonMaximum,
+      }),
+    );
   },
 } satisfies MessageCommand;
