@@ -16,7 +16,6 @@ export {
   answerIndexOf,
   type ContentLibrary,
   createContentLibrary,
-  isQuestionCurrent,
 } from './library.js';
 export {
   ANSWER_LETTERS,

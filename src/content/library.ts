@@ -1,4 +1,4 @@
-import { compareDates, type DayDate } from './dates.js';
+import { compareDates } from './dates.js';
 import { ANSWER_LETTERS } from './limits.js';
 import { normaliseForSearch, SearchIndex } from './search.js';
 import { editDistance } from './text-distance.js';
@@ -51,11 +51,6 @@ export interface ContentLibrary {
 /** The position of the right choice in `choices` (A = 0). */
 export function answerIndexOf(question: Pick<QuizQuestion, 'answer'>): number {
   return ANSWER_LETTERS.indexOf(question.answer);
-}
-
-/** False once `today` is past the question's `valid_until`. */
-export function isQuestionCurrent(question: Pick<QuizQuestion, 'valid_until'>, today: DayDate): boolean {
-  return question.valid_until === undefined || compareDates(today, question.valid_until) <= 0;
 }
 
 function withStory<T extends object>(

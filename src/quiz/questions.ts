@@ -31,6 +31,7 @@ export function stableHash(text: string): number {
   return hash;
 }
 
+/** False once `localDate` is past the question's last day (`valid_until` in its pack). */
 export function isAskable(question: BankQuestion, localDate: LocalDate): boolean {
   return question.validUntil === null || localDate <= question.validUntil;
 }

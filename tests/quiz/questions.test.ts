@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { type BankQuestion, chooseQuestion, questionsLeft } from '../../src/quiz/questions.js';
+import { questionBankOf } from '../../src/quiz/bank.js';
+import { type BankQuestion, chooseQuestion, isAskable, questionsLeft } from '../../src/quiz/questions.js';
 import { addDays } from '../../src/quiz/time.js';
+import { validate, validSnapshot } from '../content/fixtures.js';
 
 function question(id: string, storyId: string, validUntil: string | null = null): BankQuestion {
   return {
@@ -73,6 +75,18 @@ describe('question choice', () => {
     expect(
       chooseQuestion({ bank: only, history: new Map(), guildId: '4', localDate: '2026-11-01' }).kind,
     ).toBe('empty');
+  });
+
+  test('GIVEN a pack question with valid_until THEN the bank asks it through that day and not after', () => {
+    const loaded = validate(validSnapshot);
+    if (loaded.kind !== 'ok') throw new Error('the valid fixture should load');
+    const packBank = questionBankOf(loaded.library);
+    const expiring = packBank.find((item) => item.id === 'th-q-prime-minister');
+    const timeless = packBank.find((item) => item.id === 'th-q-treaty-year');
+    if (expiring === undefined || timeless === undefined) throw new Error('fixture question missing');
+    expect(isAskable(expiring, '2027-12-31')).toBe(true);
+    expect(isAskable(expiring, '2028-01-01')).toBe(false);
+    expect(isAskable(timeless, '2099-01-01')).toBe(true);
   });
 
   test('GIVEN the same server, date and history THEN the choice is the same every time', () => {
