@@ -1,5 +1,5 @@
 import { formatDuration, formatSlowmode } from './duration.js';
-import type { ModerationAction } from './moderation-repository.js';
+import type { ModerationEntry } from './moderation-repository.js';
 import { displayMotion } from './motion.js';
 import { type PlannedRound, roundEndsAt, roundGuidance } from './rounds.js';
 import type { StanceShift } from './stances.js';
@@ -201,22 +201,12 @@ export function renderSummary(input: SummaryRenderInput): EmbedContent {
   };
 }
 
-export interface ModerationLine {
-  guildId: string;
-  action: ModerationAction;
-  actorId: string | null;
-  targetId: string | null;
-  channelId: string | null;
-  messageId: string | null;
-  detail: string | null;
-}
-
 function user(id: string | null): string {
   return id === null ? 'Roundtable' : `<@${id}>`;
 }
 
 /** One line of the mod log, at most about 1,000 characters (details are cleaned and capped when stored). */
-export function renderModerationLine(entry: ModerationLine): string {
+export function renderModerationLine(entry: Omit<ModerationEntry, 'debateId' | 'createdAt'>): string {
   const where = entry.channelId === null ? '' : ` in <#${entry.channelId}>`;
   const detail = entry.detail === null ? '' : escapeMarkdown(entry.detail);
   switch (entry.action) {
