@@ -205,6 +205,7 @@ function modalInputs(current: FuzzWorld): fc.Arbitrary<ModalInput> {
     'nope',
   );
   const genuineModalIds = fc.oneof(
+    messageIds.map((messageId) => `rt1:report:reason:${messageId}`),
     fc
       .tuple(channelIds, messageIds)
       .map(([channelId, messageId]) => `rt1:report:reason:${channelId}:${messageId}`),
@@ -231,7 +232,7 @@ function modalInputs(current: FuzzWorld): fc.Arbitrary<ModalInput> {
       {
         weight: 2,
         arbitrary: tamperedIds(current, [
-          'rt1:report:reason:1:1',
+          'rt1:report:reason:1',
           'rt1:credit:explain:1',
           'rt1:debate:start-form:x',
         ]),
@@ -251,7 +252,7 @@ function mayChangeOnSubmit(current: FuzzWorld, input: ModalInput): boolean {
   const { home, homeDebate } = current;
   const homeChannels = [home.politics.id, homeDebate.thread.id, home.quiz.id, home.modLog.id];
   if (parts[1] === 'report' && parts[2] === 'reason')
-    return parts.length === 5 && homeChannels.includes(parts[3] ?? '') && 'reason' in input.fields;
+    return parts.length === 4 && homeChannels.includes(input.channel.id) && 'reason' in input.fields;
   if (parts[1] === 'credit' && parts[2] === 'explain')
     return input.channel.id === homeDebate.thread.id && 'explanation' in input.fields;
   if (parts[1] === 'debate' && parts[2] === 'start-form')
