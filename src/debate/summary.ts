@@ -19,9 +19,8 @@ export interface CreditTally {
 export interface DebateSummaryInput {
   startedAt: number;
   closedAt: number;
-  stances: readonly StanceRecord[];
-  /** Members who took a stance, by id. */
-  stanceHolderIds: readonly string[];
+  /** The stance of each member who took one. */
+  stances: ReadonlyArray<StanceRecord & { userId: string }>;
   messages: readonly MessageTally[];
   credits: readonly CreditTally[];
   warnings: number;
@@ -55,7 +54,7 @@ export function summariseDebate(input: DebateSummaryInput): DebateSummary {
     totalMessages += tally.count;
     posters.add(tally.userId);
   }
-  const participants = new Set([...posters, ...input.stanceHolderIds]);
+  const participants = new Set([...posters, ...input.stances.map((stance) => stance.userId)]);
   const topCredits = [...input.credits]
     .filter((credit) => credit.credits > 0)
     .sort((left, right) => right.credits - left.credits || left.messageId.localeCompare(right.messageId))

@@ -10,11 +10,10 @@ describe('debate summary', () => {
     startedAt: 0,
     closedAt: 26 * hour,
     stances: [
-      { opening: 'for', current: 'for' },
-      { opening: 'undecided', current: 'against' },
-      { opening: 'against', current: 'against' },
+      { userId: '1', opening: 'for', current: 'for' },
+      { userId: '2', opening: 'undecided', current: 'against' },
+      { userId: '3', opening: 'against', current: 'against' },
     ],
-    stanceHolderIds: ['1', '2', '3'],
     messages: [
       { userId: '1', stance: 'for', count: 4 },
       { userId: '2', stance: 'none', count: 1 },

@@ -256,13 +256,11 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
   }
 
   function summaryEmbed(debate: DebateRecord): EmbedContent {
-    const stances = debates.listStances(debate.id);
     const closedAt = debate.closedAt ?? clock.now();
     const summary = summariseDebate({
       startedAt: debate.startedAt,
       closedAt,
-      stances,
-      stanceHolderIds: stances.map((stance) => stance.userId),
+      stances: debates.listStances(debate.id),
       messages: debates.listMessageTallies(debate.id),
       credits: moderation.listCreditTallies(debate.id),
       warnings: moderation.countWarnings(debate.id),
