@@ -7,7 +7,6 @@ import {
   ComponentType,
   type MessageMentionOptions,
   TimestampStyles,
-  type TimestampStylesString,
   time,
 } from 'discord.js';
 import { buildCustomId } from '../framework/custom-id.js';
@@ -25,10 +24,6 @@ export const quizActions = {
   practice: 'practice',
   practiceNext: 'practice-next',
 } as const;
-
-export function discordTime(ms: number, style: TimestampStylesString = TimestampStyles.RelativeTime): string {
-  return time(Math.floor(ms / 1000), style);
-}
 
 /** `round <id>` in the footer identifies the round's messages when looking for them after a crash. */
 export function roundMarker(roundId: number): string {
@@ -98,13 +93,13 @@ export function questionMessage(round: QuizRound, state: QuestionMessageState): 
   if (round.pingRoleId) lines.push(`<@&${round.pingRoleId}> today's question is up.`);
   if (round.late)
     lines.push(
-      `*Posted late: this question was due ${discordTime(round.scheduledAt, TimestampStyles.ShortTime)}, while Roundtable could not post it. Answers still close ${discordTime(round.closesAt)}.*`,
+      `*Posted late: this question was due ${time(new Date(round.scheduledAt), TimestampStyles.ShortTime)}, while Roundtable could not post it. Answers still close ${time(new Date(round.closesAt), TimestampStyles.RelativeTime)}.*`,
     );
   const fields: APIEmbedField[] = [
     { name: 'Answers', value: String(state.answerCount), inline: true },
     {
       name: state.closed ? 'Closed' : 'Closes',
-      value: `${discordTime(round.closesAt, TimestampStyles.ShortDateTime)} (${discordTime(round.closesAt)})`,
+      value: `${time(new Date(round.closesAt), TimestampStyles.ShortDateTime)} (${time(new Date(round.closesAt), TimestampStyles.RelativeTime)})`,
       inline: true,
     },
   ];

@@ -1,4 +1,5 @@
 import type { DayDate, Source } from '../content/index.js';
+import { discordTimestamp } from '../framework/timestamp.js';
 import {
   embedLimits,
   escapeLinkLabel,
@@ -77,8 +78,8 @@ export function buildPages(
 
 /** `<t:…:D> (<t:…:R>)`: each reader sees the date in their own time zone, and how long ago it was. */
 export function discordDate(day: DayDate): string {
-  const seconds = dayInstantSeconds(day);
-  return `<t:${seconds}:D> (<t:${seconds}:R>)`;
+  const instant = dayInstantSeconds(day) * 1000;
+  return `${discordTimestamp(instant, 'D')} (${discordTimestamp(instant, 'R')})`;
 }
 
 /** The line that says when facts were checked, with the staleness warning when they are old. */

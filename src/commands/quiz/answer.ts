@@ -1,6 +1,6 @@
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, TimestampStyles, time } from 'discord.js';
 import { z } from 'zod';
-import { discordTime, quizActions, quizFeature } from '../../discord/quiz-messages.js';
+import { quizActions, quizFeature } from '../../discord/quiz-messages.js';
 import type { AnswerOutcome } from '../../discord/quiz-service.js';
 import { defineComponent } from '../../framework/command.js';
 import { malformedComponentMessage } from '../../framework/router.js';
@@ -15,13 +15,13 @@ export const choiceArgument = z
 export function answerReply(outcome: AnswerOutcome): string {
   switch (outcome.kind) {
     case 'recorded':
-      return `Locked in **${choiceLetter(outcome.choice)}**; results ${discordTime(outcome.closesAt)}.`;
+      return `Locked in **${choiceLetter(outcome.choice)}**; results ${time(new Date(outcome.closesAt), TimestampStyles.RelativeTime)}.`;
     case 'already-answered':
-      return `You already answered **${choiceLetter(outcome.choice)}**; answers cannot be changed. Results ${discordTime(outcome.closesAt)}.`;
+      return `You already answered **${choiceLetter(outcome.choice)}**; answers cannot be changed. Results ${time(new Date(outcome.closesAt), TimestampStyles.RelativeTime)}.`;
     case 'closed':
       return outcome.choice === null
-        ? `This question closed ${discordTime(outcome.closesAt)}; the results are in the channel. A new question comes with the next round.`
-        : `This question closed ${discordTime(outcome.closesAt)}. You answered **${choiceLetter(outcome.choice)}**; the results are in the channel.`;
+        ? `This question closed ${time(new Date(outcome.closesAt), TimestampStyles.RelativeTime)}; the results are in the channel. A new question comes with the next round.`
+        : `This question closed ${time(new Date(outcome.closesAt), TimestampStyles.RelativeTime)}. You answered **${choiceLetter(outcome.choice)}**; the results are in the channel.`;
     case 'unknown-round':
       return 'This quiz question is no longer known to Roundtable. Watch the channel for the next daily question.';
     case 'other-server':

@@ -5,9 +5,9 @@ import {
   MessageFlags,
   type Role,
   TimestampStyles,
+  time,
 } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { discordTime } from '../../discord/quiz-messages.js';
 import {
   canPingRole,
   checkRoleManagement,
@@ -33,8 +33,9 @@ function describeNext(context: BotContext, config: QuizConfig): string {
   const window = nextWindow(scheduleOf(config), now, (date) =>
     Boolean(context.quiz.storage.rounds.byDate(config.guildId, date)),
   );
-  if (window.postAt <= now) return `now (today's window is open until ${discordTime(window.closeAt)})`;
-  return `${discordTime(window.postAt, TimestampStyles.LongDateTime)} (${discordTime(window.postAt)})`;
+  if (window.postAt <= now)
+    return `now (today's window is open until ${time(new Date(window.closeAt), TimestampStyles.RelativeTime)})`;
+  return `${time(new Date(window.postAt), TimestampStyles.LongDateTime)} (${time(new Date(window.postAt), TimestampStyles.RelativeTime)})`;
 }
 
 /** Posts today's failed round again, in the configured channel, while its answers are still open. */

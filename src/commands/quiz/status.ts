@@ -1,6 +1,5 @@
-import { type ChatInputCommandInteraction, MessageFlags, TimestampStyles } from 'discord.js';
+import { type ChatInputCommandInteraction, MessageFlags, TimestampStyles, time } from 'discord.js';
 import type { BotContext } from '../../context.js';
-import { discordTime } from '../../discord/quiz-messages.js';
 import { missingChannelPermissions } from '../../discord/quiz-permissions.js';
 import { questionBankOf } from '../../quiz/bank.js';
 import { scheduleOf } from '../../quiz/config.js';
@@ -18,9 +17,9 @@ function describeRound(round: QuizRound, guildId: string, showReasons: boolean):
   switch (round.state) {
     case 'posting':
       if (!round.lastError) return 'being posted';
-      return `not posted yet; retrying ${round.retryAt ? discordTime(round.retryAt) : 'soon'}${showReasons ? ` after: ${round.lastError}` : ''}`;
+      return `not posted yet; retrying ${round.retryAt ? time(new Date(round.retryAt), TimestampStyles.RelativeTime) : 'soon'}${showReasons ? ` after: ${round.lastError}` : ''}`;
     case 'open':
-      return `open until ${discordTime(round.closesAt)}${link}${round.late ? ', posted late' : ''}`;
+      return `open until ${time(new Date(round.closesAt), TimestampStyles.RelativeTime)}${link}${round.late ? ', posted late' : ''}`;
     case 'closed': {
       const results =
         round.resultsState === 'failed'
@@ -75,7 +74,7 @@ export async function runStatus(
     lines.push(
       next.postAt <= now
         ? `Next question: due now (posting within a minute).`
-        : `Next question: ${discordTime(next.postAt, TimestampStyles.LongDateTime)} (${discordTime(next.postAt)})`,
+        : `Next question: ${time(new Date(next.postAt), TimestampStyles.LongDateTime)} (${time(new Date(next.postAt), TimestampStyles.RelativeTime)})`,
     );
   }
   lines.push(
