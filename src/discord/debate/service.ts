@@ -328,11 +328,15 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
         refreshCard(fresh(debate), await threadFor()),
       );
     }
-    const summary = summaryEmbed(debate);
+    let summary: EmbedContent | undefined;
+    const summaryFor = () => {
+      summary ??= summaryEmbed(debate);
+      return summary;
+    };
     if (debate.threadSummaryAt === null) {
       await finishStep(debate, 'thread-summary', 'Posting the result in the thread', async () => {
         await (await threadFor()).send({
-          embeds: [summary],
+          embeds: [summaryFor()],
           nonce: resultNonce(debate, 't'),
           enforceNonce: true,
         });
@@ -344,7 +348,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
         if (!parent?.isSendable()) return;
         await parent.send({
           content: `The debate in <#${debate.threadId}> has closed.`,
-          embeds: [summary],
+          embeds: [summaryFor()],
           nonce: resultNonce(debate, 'p'),
           enforceNonce: true,
         });
