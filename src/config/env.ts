@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { snowflakeSchema } from '../framework/snowflake.js';
 
 const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
-
-const snowflake = z.string().regex(/^\d{17,20}$/, 'a Discord id (17 to 20 digits)');
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -15,7 +14,7 @@ export const envSchema = z.object({
       .string({ error: 'is missing' })
       .regex(/^[\w.-]{10,}$/, 'is not a bot token (letters, digits, dots, dashes; at least 10 characters)'),
   ),
-  DISCORD_DEV_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  DISCORD_DEV_GUILD_ID: z.preprocess(emptyAsUndefined, snowflakeSchema.optional()),
   DISCORD_API_URL: z.preprocess(
     emptyAsUndefined,
     z

@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { snowflakeSchema } from '../framework/snowflake.js';
 import { maximumDurationMinutes, minimumDurationMinutes, type QuizSchedule } from './schedule.js';
 import { isValidTimeZone, parseLocalTime } from './time.js';
 
-const snowflake = z.string().regex(/^\d{17,20}$/);
-
 /** A server's quiz configuration, as stored in `quiz_configs` and checked on every read. */
 export const quizConfigSchema = z.object({
-  guildId: snowflake,
-  channelId: snowflake,
+  guildId: snowflakeSchema,
+  channelId: snowflakeSchema,
   postTime: z.string().refine((value) => parseLocalTime(value) !== undefined, 'not a time of day (HH:MM)'),
   timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone name'),
   durationMinutes: z.number().int().min(minimumDurationMinutes).max(maximumDurationMinutes),
-  pingRoleId: snowflake.nullable(),
+  pingRoleId: snowflakeSchema.nullable(),
   paused: z.boolean(),
   activeSince: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),

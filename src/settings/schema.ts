@@ -1,10 +1,9 @@
 import { z } from 'zod';
-
-const snowflake = z.string().regex(/^\d{17,20}$/);
+import { snowflakeSchema } from '../framework/snowflake.js';
 
 /** Per-server settings, stored as one JSON document and parsed with this schema on every read. */
 export const guildSettingsSchema = z.object({
-  modLogChannelId: snowflake.optional(),
+  modLogChannelId: snowflakeSchema.optional(),
   debateWarningLimit: z.number().int().min(1).max(10).default(3),
   debateTimeoutMinutes: z.number().int().min(0).max(40_320).default(60),
 });
