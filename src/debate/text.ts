@@ -23,7 +23,10 @@ export function neutraliseMentions(text: string): string {
     .replace(/@(everyone|here)/gi, `@${zeroWidthSpace}$1`);
 }
 
-/** Escapes Discord markdown so the text shows exactly as typed. */
+/**
+ * Escapes Discord markdown so the text shows exactly as typed. Every debate message uses this one,
+ * not discord.js's, so text escapes the same way in domain renderers and in Discord-facing code.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`|[\]]/g, (character) => `\\${character}`)

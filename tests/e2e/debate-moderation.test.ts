@@ -152,7 +152,7 @@ describe('moderating debates', () => {
       'PinMessages',
       'UseApplicationCommands',
     ];
-    const second = seedDebateServer(world.discord, 'Classroom', withoutTimeouts);
+    const second = seedDebateServer(world.discord, 'Class_room *B*', withoutTimeouts);
     await eventually(() => world.bot.client.guilds.cache.has(second.guild.id), 'the second server');
     const setting = await world.discord.slash(
       'settings debate-warnings',
@@ -167,6 +167,9 @@ describe('moderating debates', () => {
     expect(last.content).toContain('removed from the thread');
     expect(last.content).toContain('No timeout: I do not have Timeout Members');
     expect(world.discord.member(second.carol).timedOut).toBe(false);
+    expect(world.discord.directMessagesTo(second.carol)[0]?.content).toContain(
+      'A moderator of **Class\\_room \\*B\\*** warned you',
+    );
     expect(world.discord.channel(classroom).thread?.memberIds).not.toContain(second.carol.id);
     expect(world.discord.requestsTo('PATCH /guilds/:guild/members/:user')).toHaveLength(1);
   });

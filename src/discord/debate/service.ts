@@ -600,7 +600,7 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
     const { debate, guild } = request;
     try {
       await client.users.send(request.targetId, {
-        content: `⚠️ A moderator of **${guild.name}** warned you in the debate <#${debate.threadId}> (warning ${count} of ${limit}): ${escapeMarkdown(request.reason)}\nAt ${limit} warnings you are removed from the debate${settings.get(guild.id).debateTimeoutMinutes > 0 ? ' and may be timed out' : ''}.`,
+        content: `⚠️ A moderator of **${escapeMarkdown(guild.name)}** warned you in the debate <#${debate.threadId}> (warning ${count} of ${limit}): ${escapeMarkdown(request.reason)}\nAt ${limit} warnings you are removed from the debate${settings.get(guild.id).debateTimeoutMinutes > 0 ? ' and may be timed out' : ''}.`,
         allowedMentions: { parse: [] },
       });
       return 'direct-message';
