@@ -2,12 +2,11 @@ import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import { definePager } from '../discord/pager.js';
-import { findStory, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
-import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
+import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/reading.js';
+import { respondWithStories, storyOption } from '../discord/story-option.js';
 import { colours } from '../discord/style.js';
-import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
+import { ephemeralOption } from '../discord/visibility.js';
 import type { ChatInputCommand } from '../framework/command.js';
-import { UserError } from '../framework/errors.js';
 import { buildFactCheckPages } from '../reading/factcheck-view.js';
 
 export interface FactCheckState {
@@ -52,15 +51,6 @@ export default {
     await respondWithStories(interaction, context);
   },
   async execute(interaction, context) {
-    const story = requireStory(interaction.options.getString('story', true), context);
-    const shown = await factCheckPager.message(
-      { story: story.id },
-      0,
-      interaction.user.id,
-      context,
-      viewerOf(interaction),
-    );
-    if (shown.kind === 'unavailable') throw new UserError(shown.message);
-    await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+    await replyWithPager(interaction, context, factCheckPager, (story) => ({ story: story.id }));
   },
 } satisfies ChatInputCommand;

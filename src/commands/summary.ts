@@ -4,12 +4,11 @@ import type { Story } from '../content/index.js';
 import type { BotContext } from '../context.js';
 import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import { type ButtonRow, definePager } from '../discord/pager.js';
-import { findStory, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
-import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
+import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/reading.js';
+import { respondWithStories, storyOption } from '../discord/story-option.js';
 import { colours } from '../discord/style.js';
-import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
+import { ephemeralOption } from '../discord/visibility.js';
 import type { ChatInputCommand } from '../framework/command.js';
-import { UserError } from '../framework/errors.js';
 import { buildSummaryPages, type SummaryLength } from '../reading/summary-view.js';
 import { storyPromptCustomId } from './debate/prompt.js';
 import { factCheckPager } from './factcheck.js';
@@ -81,16 +80,7 @@ export default {
     await respondWithStories(interaction, context);
   },
   async execute(interaction, context) {
-    const story = requireStory(interaction.options.getString('story', true), context);
     const length: SummaryLength = interaction.options.getString('length') === 'full' ? 'full' : 'short';
-    const shown = await summaryPager.message(
-      { story: story.id, length },
-      0,
-      interaction.user.id,
-      context,
-      viewerOf(interaction),
-    );
-    if (shown.kind === 'unavailable') throw new UserError(shown.message);
-    await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+    await replyWithPager(interaction, context, summaryPager, (story) => ({ story: story.id, length }));
   },
 } satisfies ChatInputCommand;

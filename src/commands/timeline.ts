@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { formatDate, type PrecisionDate } from '../content/index.js';
 import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import { definePager } from '../discord/pager.js';
-import { findStory, readingTime, storyGoneMessage, viewerOf } from '../discord/reading.js';
-import { requireStory, respondWithStories, storyOption } from '../discord/story-option.js';
+import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/reading.js';
+import { respondWithStories, storyOption } from '../discord/story-option.js';
 import { colours } from '../discord/style.js';
-import { ephemeralOption, visibilityFlags } from '../discord/visibility.js';
+import { ephemeralOption } from '../discord/visibility.js';
 import type { ChatInputCommand } from '../framework/command.js';
 import { UserError } from '../framework/errors.js';
 import { decodeRangeEnd, describeRange, encodeRangeEnd, parseDateRange } from '../reading/date-range.js';
@@ -96,19 +96,20 @@ export default {
     await respondWithStories(interaction, context);
   },
   async execute(interaction, context) {
-    const story = requireStory(interaction.options.getString('story', true), context);
-    const range = parseDateRange(interaction.options.getString('from'), interaction.options.getString('to'));
-    if (range.kind === 'invalid')
-      throw new UserError(
-        `\`${range.option}\` should be a year, a month or a day, like 1951, 1951-09 or 1951-09-08 (${range.reason}).`,
+    await replyWithPager(interaction, context, timelinePager, (story): TimelineState => {
+      const range = parseDateRange(
+        interaction.options.getString('from'),
+        interaction.options.getString('to'),
       );
-    if (range.kind === 'reversed')
-      throw new UserError(
-        `The range is reversed: \`from\` (${formatDate(range.from)}) comes after \`to\` (${formatDate(range.to)}). Swap them and try again.`,
-      );
-    const state: TimelineState = { story: story.id, ...range.range };
-    const shown = await timelinePager.message(state, 0, interaction.user.id, context, viewerOf(interaction));
-    if (shown.kind === 'unavailable') throw new UserError(shown.message);
-    await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+      if (range.kind === 'invalid')
+        throw new UserError(
+          `\`${range.option}\` should be a year, a month or a day, like 1951, 1951-09 or 1951-09-08 (${range.reason}).`,
+        );
+      if (range.kind === 'reversed')
+        throw new UserError(
+          `The range is reversed: \`from\` (${formatDate(range.from)}) comes after \`to\` (${formatDate(range.to)}). Swap them and try again.`,
+        );
+      return { story: story.id, ...range.range };
+    });
   },
 } satisfies ChatInputCommand;

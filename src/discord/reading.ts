@@ -1,9 +1,12 @@
 import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
 import type { Story } from '../content/index.js';
 import type { BotContext } from '../context.js';
+import { UserError } from '../framework/errors.js';
 import type { ReadingTime } from '../reading/page-view.js';
 import { type ContentReference, resolveReference } from './content-reference.js';
-import type { Viewer } from './pager.js';
+import type { Pager, Viewer } from './pager.js';
+import { requireStory, storyOptionName } from './story-option.js';
+import { visibilityFlags } from './visibility.js';
 
 /** The story a custom id names, by id or hashed reference. */
 export function findStory(reference: ContentReference, context: BotContext): Story | undefined {
@@ -21,4 +24,20 @@ export function viewerOf(interaction: ChatInputCommandInteraction | MessageCompo
 /** The answer for a button whose story was removed from the packs since the message was posted. */
 export function storyGoneMessage(): string {
   return 'This story is no longer in the story packs. Run the command again to pick a current story.';
+}
+
+/**
+ * Answers a reading command: the story of its `story` option, then the first page of `pager` for
+ * the state `stateOf` gives, paged by the member who asked, public unless they asked for privacy.
+ */
+export async function replyWithPager<State>(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  pager: Pager<State>,
+  stateOf: (story: Story) => State,
+): Promise<void> {
+  const story = requireStory(interaction.options.getString(storyOptionName, true), context);
+  const shown = await pager.message(stateOf(story), 0, interaction.user.id, context, viewerOf(interaction));
+  if (shown.kind === 'unavailable') throw new UserError(shown.message);
+  await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
 }
