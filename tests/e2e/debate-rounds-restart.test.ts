@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelRef } from '../../src/sandbox/loopback/index.js';
-import { type DebateWorld, startDebateWorld } from './debate-world.js';
+import { type DebateWorld, eventually, seedDebateServer, startDebateWorld } from './debate-world.js';
 
 const minute = 60_000;
 let world: DebateWorld;
@@ -122,5 +122,40 @@ describe('rounds and closing on schedule', () => {
       expect.stringContaining('first close'),
       expect.stringContaining('second close'),
     ]);
+  });
+});
+
+describe('servers side by side', () => {
+  test('GIVEN one server whose debate thread answers slowly THEN another server has its rounds announced and its debate closed without waiting', async () => {
+    const other = seedDebateServer(world.discord, 'Other');
+    await eventually(() => world.bot.client.guilds.cache.has(other.guild.id), 'the other server');
+    const slow = await start({ motion: 'This house would slow down', duration: '90m', format: 'rounds' });
+    await world.discord.slash(
+      'debate start',
+      { motion: 'This house would hurry up', duration: '90m', format: 'rounds' },
+      { as: other.mod, channel: other.channel },
+    );
+    const fast = world.newestThread(other.channel);
+    const isResult = (message: { embeds: Array<{ title?: string }> }) =>
+      message.embeds[0]?.title === 'Debate result';
+
+    world.move(30 * minute);
+    world.discord.inject({ route: `POST /channels/${slow.id}/messages`, delayMs: 1_500 });
+    const announcing = world.bot.scheduler.runDue();
+    await world.discord.waitForMessage(fast, (message) => message.content.startsWith('**Round 2'));
+    expect(roundAnnouncements(slow)).toHaveLength(1);
+    await announcing;
+    expect(roundAnnouncements(slow)[1]).toContain('Round 2 of 3');
+
+    await world.moveAndRun(30 * minute);
+    expect(roundAnnouncements(fast)).toHaveLength(3);
+    world.move(30 * minute);
+    world.discord.inject({ route: `GET /channels/${slow.id}`, delayMs: 1_500 });
+    const closing = world.bot.scheduler.runDue();
+    await world.discord.waitForMessage(fast, isResult);
+    expect(results(slow)).toHaveLength(0);
+    await closing;
+    expect(results(slow)).toHaveLength(1);
+    expect(world.problems().filter((line) => line.level >= 50)).toEqual([]);
   });
 });

@@ -708,57 +708,76 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
     return outcome;
   }
 
+  /**
+   * Runs scheduled work for several servers side by side, one server's debates one after another,
+   * so a slow or failing server cannot delay the others. `work` catches its own failures.
+   */
+  async function acrossGuilds(
+    guildIds: Iterable<string>,
+    work: (guildId: string) => Promise<void>,
+  ): Promise<void> {
+    await Promise.all([...new Set(guildIds)].map((guildId) => work(guildId)));
+  }
+
+  function inGuild(list: readonly DebateRecord[], guildId: string): DebateRecord[] {
+    return list.filter((debate) => debate.guildId === guildId);
+  }
+
   async function closeDueDebates(now: number): Promise<void> {
     openThreads = new Set(debates.listOpenThreadIds());
-    for (const debate of debates.listDueToClose(now)) {
-      try {
-        await close(debate, { by: null, reason: null });
-      } catch (error) {
-        logger.error(
-          { err: error, debateId: debate.id, guildId: debate.guildId },
-          'could not close a debate',
-        );
-      }
-    }
-    for (const debate of debates.listUnfinished()) {
-      try {
-        await exclusive(debate.id, () => finish(debate));
-      } catch (error) {
-        logger.error(
-          { err: error, debateId: debate.id, guildId: debate.guildId },
-          'could not finish a debate',
-        );
-      }
-    }
+    const due = debates.listDueToClose(now);
+    const unfinished = debates.listUnfinished();
+    await acrossGuilds(
+      [...due, ...unfinished].map((debate) => debate.guildId),
+      async (guildId) => {
+        for (const debate of inGuild(due, guildId)) {
+          try {
+            await close(debate, { by: null, reason: null });
+          } catch (error) {
+            logger.error({ err: error, debateId: debate.id, guildId }, 'could not close a debate');
+          }
+        }
+        for (const debate of inGuild(debates.listUnfinished(), guildId)) {
+          try {
+            await exclusive(debate.id, () => finish(debate));
+          } catch (error) {
+            logger.error({ err: error, debateId: debate.id, guildId }, 'could not finish a debate');
+          }
+        }
+      },
+    );
   }
 
   async function announceDueRounds(now: number): Promise<void> {
-    for (const debate of debates.listWithRoundsDue(now)) {
-      try {
-        await exclusive(debate.id, async () => {
-          const current = fresh(debate);
-          if (current.status !== 'open') return;
-          const due = findRoundsDue(debates.listRounds(current.id), now, current.closesAt);
-          if (due.skipped.length > 0)
-            debates.markRoundsAnnounced(
-              current.id,
-              due.skipped.map((round) => round.number),
-              now,
-            );
-          const round = due.announce;
-          if (!round) return;
-          const result = await onThread(current, `Announcing round ${round.number}`, (thread) =>
-            announceRound(current, thread, round.number),
-          );
-          if (result.kind === 'refused') debates.markRoundsAnnounced(current.id, [round.number], now);
-        });
-      } catch (error) {
-        logger.error(
-          { err: error, debateId: debate.id, guildId: debate.guildId },
-          'could not announce a round',
-        );
-      }
-    }
+    const due = debates.listWithRoundsDue(now);
+    await acrossGuilds(
+      due.map((debate) => debate.guildId),
+      async (guildId) => {
+        for (const debate of inGuild(due, guildId)) {
+          try {
+            await exclusive(debate.id, async () => {
+              const current = fresh(debate);
+              if (current.status !== 'open') return;
+              const rounds = findRoundsDue(debates.listRounds(current.id), now, current.closesAt);
+              if (rounds.skipped.length > 0)
+                debates.markRoundsAnnounced(
+                  current.id,
+                  rounds.skipped.map((round) => round.number),
+                  now,
+                );
+              const round = rounds.announce;
+              if (!round) return;
+              const result = await onThread(current, `Announcing round ${round.number}`, (thread) =>
+                announceRound(current, thread, round.number),
+              );
+              if (result.kind === 'refused') debates.markRoundsAnnounced(current.id, [round.number], now);
+            });
+          } catch (error) {
+            logger.error({ err: error, debateId: debate.id, guildId }, 'could not announce a round');
+          }
+        }
+      },
+    );
   }
 
   return {
