@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
-import type { Story } from '../content/index.js';
+import type { DebatePrompt, Story } from '../content/index.js';
 import type { BotContext } from '../context.js';
 import { UserError } from '../framework/errors.js';
 import type { ReadingTime } from '../reading/page-view.js';
@@ -11,6 +11,13 @@ import { visibilityFlags } from './visibility.js';
 /** The story a custom id names, by id or hashed reference. */
 export function findStory(reference: ContentReference, context: BotContext): Story | undefined {
   return resolveReference(reference, context.content.stories, (id) => context.content.getStory(id));
+}
+
+/** The debate prompt a custom id names, by id or hashed reference. */
+export function findPrompt(reference: ContentReference, context: BotContext): DebatePrompt | undefined {
+  return resolveReference(reference, context.content.debatePrompts, (id) =>
+    context.content.getDebatePrompt(id),
+  );
 }
 
 export function readingTime(context: BotContext): ReadingTime {

@@ -7,14 +7,9 @@ import {
 import { z } from 'zod';
 import type { DebatePrompt } from '../../content/index.js';
 import type { BotContext } from '../../context.js';
-import {
-  type ContentReference,
-  contentReference,
-  referenceFor,
-  resolveReference,
-} from '../../discord/content-reference.js';
+import { type ContentReference, contentReference, referenceFor } from '../../discord/content-reference.js';
 import { type ButtonRow, definePager, type PagedMessage, type Viewer } from '../../discord/pager.js';
-import { findStory, storyGoneMessage, viewerOf } from '../../discord/reading.js';
+import { findPrompt, findStory, storyGoneMessage, viewerOf } from '../../discord/reading.js';
 import {
   requireStory,
   respondWithStories,
@@ -39,12 +34,6 @@ const promptState = z.tuple([contentReference]).transform(([prompt]) => ({ promp
 
 const promptGoneMessage =
   'This debate prompt is no longer in the story packs. Run `/debate prompt` for a current one.';
-
-function findPrompt(reference: ContentReference, context: BotContext): DebatePrompt | undefined {
-  return resolveReference(reference, context.content.debatePrompts, (id) =>
-    context.content.getDebatePrompt(id),
-  );
-}
 
 export const argumentsPager = definePager<PromptState>({
   feature: 'debate',
