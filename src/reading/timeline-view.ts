@@ -1,5 +1,5 @@
 import type { Story, TimelineEvent } from '../content/index.js';
-import { compareDates, formatDate, type PrecisionDate } from '../content/index.js';
+import { formatDate, type PrecisionDate } from '../content/index.js';
 import { type DateRange, describeRange, isOpenRange, isWithinRange } from './date-range.js';
 import { buildPages, factsCheckedLines, itemFields, type PageView, type ReadingTime } from './page-view.js';
 
@@ -9,22 +9,20 @@ export type TimelineView =
   | { kind: 'pages'; pages: PageView[]; shownEvents: number; totalEvents: number }
   | { kind: 'nothing-in-range'; range: DateRange; earliest?: PrecisionDate; latest?: PrecisionDate };
 
-export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((left, right) => compareDates(left.date, right.date));
-}
-
-/** The timeline of a story, in date order, limited to `range`, at most ten events a page. */
+/**
+ * The timeline of a story limited to `range`, at most ten events a page. `events` come in date order,
+ * as `ContentLibrary.getTimeline` returns them.
+ */
 export function buildTimelineView(
   story: Story,
   events: readonly TimelineEvent[],
   range: DateRange,
   time: ReadingTime,
 ): TimelineView {
-  const sorted = sortEvents(events);
-  const shown = sorted.filter((event) => isWithinRange(event.date, range));
+  const shown = events.filter((event) => isWithinRange(event.date, range));
   if (shown.length === 0) {
-    const earliest = sorted[0]?.date;
-    const latest = sorted.at(-1)?.date;
+    const earliest = events[0]?.date;
+    const latest = events.at(-1)?.date;
     return {
       kind: 'nothing-in-range',
       range,
@@ -34,7 +32,7 @@ export function buildTimelineView(
   }
   const scope = isOpenRange(range)
     ? `${shown.length} ${shown.length === 1 ? 'event' : 'events'} in date order.`
-    : `${shown.length} of ${sorted.length} events, ${describeRange(range)}, in date order.`;
+    : `${shown.length} of ${events.length} events, ${describeRange(range)}, in date order.`;
   const header = `${scope}\n${factsCheckedLines(story.as_of, time)}`;
   const pages = buildPages(
     {
@@ -47,5 +45,5 @@ export function buildTimelineView(
     ),
     eventsPerPage,
   );
-  return { kind: 'pages', pages, shownEvents: shown.length, totalEvents: sorted.length };
+  return { kind: 'pages', pages, shownEvents: shown.length, totalEvents: events.length };
 }

@@ -22,6 +22,9 @@ const longest: ParsedStoryPack = buildPack({
   sourcesPerItem: 3,
 });
 
+/** As `/timeline` gets them: from the library, in date order. */
+const longestTimeline = buildLibrary([longest]).getTimeline(longest.story.id);
+
 function allText(pages: readonly PageView[]): string {
   return pages.map((page) => page.fields.map((field) => field.value).join(' ')).join(' ');
 }
@@ -78,12 +81,7 @@ describe('summary pages', () => {
 
 describe('timeline pages', () => {
   test('GIVEN 27 events at their longest THEN pages fit, hold at most ten events and keep date order', () => {
-    const view = buildTimelineView(
-      longest.story,
-      longest.timeline.events.map((event) => ({ ...event, storyId: 'x' })),
-      {},
-      time,
-    );
+    const view = buildTimelineView(longest.story, longestTimeline, {}, time);
     if (view.kind !== 'pages') throw new Error('expected pages');
     expectWithinLimits(view.pages);
     const titles = view.pages.map((page) =>
@@ -95,16 +93,19 @@ describe('timeline pages', () => {
   });
 
   test('GIVEN a range THEN only events inside it are shown and the header says how many', () => {
-    const events = longest.timeline.events.map((event) => ({ ...event, storyId: 'x' }));
-    const view = buildTimelineView(longest.story, events, { from: date('1955'), to: date('1957-06') }, time);
+    const view = buildTimelineView(
+      longest.story,
+      longestTimeline,
+      { from: date('1955'), to: date('1957-06') },
+      time,
+    );
     if (view.kind !== 'pages') throw new Error('expected pages');
     expect(view.shownEvents).toBe(3);
     expect(view.pages[0]?.description).toContain('3 of 27 events, from 1955 to June 1957');
   });
 
   test('GIVEN a range with no events THEN the view says so with the span of the timeline', () => {
-    const events = longest.timeline.events.map((event) => ({ ...event, storyId: 'x' }));
-    const view = buildTimelineView(longest.story, events, { from: date('2030') }, time);
+    const view = buildTimelineView(longest.story, longestTimeline, { from: date('2030') }, time);
     expect(view).toMatchObject({
       kind: 'nothing-in-range',
       earliest: { iso: '1950' },
