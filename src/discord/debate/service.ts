@@ -379,8 +379,10 @@ export function createDebateService(dependencies: DebateServiceDependencies): De
         });
         return closed ? moderation.log(entry) : null;
       });
-      if (logged !== null) openThreads.delete(debate.threadId);
-      if (logged !== null) await postModeration(logged, entry);
+      if (logged !== null) {
+        openThreads.delete(debate.threadId);
+        await postModeration(logged, entry);
+      }
       return finish(debate);
     });
   }
