@@ -94,10 +94,11 @@ export function createBot(settings: CreateBotOptions): Bot {
   const context: BotContext = {
     ...core,
     settings: guildSettings,
+    commands: settings.commands ?? defaultCommands,
     debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content, guildSettings),
     quiz: createQuizFeature(core),
   };
-  const router = createRouter(settings.commands ?? defaultCommands, context);
+  const router = createRouter(context.commands, context);
   const scheduler = createScheduler(clock, settings.logger);
   registerDebateEvents(client, scheduler, context.debate);
   scheduler.add(context.quiz.task);

@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { ContentLibrary } from './content/index.js';
 import type { DebateService } from './discord/debate/service.js';
 import type { QuizService } from './discord/quiz-service.js';
+import type { Command } from './framework/command.js';
 import type { Logger } from './logger.js';
 import type { SettingsRepository } from './settings/repository.js';
 
@@ -27,6 +28,8 @@ export interface BotContext {
   logger: Logger;
   options: BotOptions;
   settings: SettingsRepository;
+  /** Every command the bot routes, as `/help` lists them. */
+  commands: readonly Command[];
   /** Debate threads: start, close, stances, moderation, summaries. */
   debate: DebateService;
   /** Daily quiz: schedule, posting, answers, closing and scores. */

@@ -41,11 +41,10 @@ const helpPager = definePager<Record<string, never>>({
   colour: colours.help,
   state: z.tuple([]).transform(() => ({})),
   encode: () => [],
-  async render(_state, context, viewer): Promise<PagedContent> {
-    const { commands }: { commands: readonly Command[] } = await import('./index.js');
+  render(_state, context, viewer): PagedContent {
     return {
       kind: 'pages',
-      pages: buildHelpPages(helpEntriesFor(commands, viewer), context.content.stories),
+      pages: buildHelpPages(helpEntriesFor(context.commands, viewer), context.content.stories),
     };
   },
 });
