@@ -9,10 +9,8 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { z } from 'zod';
-import type { DebatePrompt } from '../../content/index.js';
-import type { BotContext } from '../../context.js';
 import { truncateAtWord } from '../../debate/text.js';
-import { contentReference, resolveReference } from '../../discord/content-reference.js';
+import { contentReference } from '../../discord/content-reference.js';
 import {
   debateFeature,
   promptReference,
@@ -21,18 +19,13 @@ import {
   startFromPromptModalAction,
 } from '../../discord/debate/components.js';
 import { debateStartPermissions } from '../../discord/debate/permissions.js';
+import { findPrompt } from '../../discord/reading.js';
 import { defineComponent, defineModal } from '../../framework/command.js';
 import { buildCustomId } from '../../framework/custom-id.js';
 import { UserError } from '../../framework/errors.js';
 import { requireBotPermissions, requireGuild, requireModerator } from './guards.js';
 import { readSelectField, readTextField } from './modal-fields.js';
 import { startDebateHere } from './start.js';
-
-function findPrompt(reference: string, context: BotContext): DebatePrompt | undefined {
-  return resolveReference(reference, context.content.debatePrompts, (id) =>
-    context.content.getDebatePrompt(id),
-  );
-}
 
 function promptGone(): UserError {
   return new UserError('This debate prompt is no longer in the story packs. Run `/debate prompt` again.');
