@@ -85,6 +85,17 @@ async function setDebateWarnings(
   });
 }
 
+type SettingHandler = (
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  guildId: string,
+) => Promise<void>;
+
+const handlers = new Map<string, SettingHandler>([
+  ['modlog', setModLog],
+  ['debate-warnings', setDebateWarnings],
+]);
+
 export default {
   kind: 'chat-input',
   data: new SlashCommandBuilder()
@@ -135,9 +146,8 @@ export default {
   },
   async execute(interaction, context) {
     const guildId = requireAdmin(interaction);
-    const subcommand = interaction.options.getSubcommand();
-    if (subcommand === 'modlog') await setModLog(interaction, context, guildId);
-    else if (subcommand === 'debate-warnings') await setDebateWarnings(interaction, context, guildId);
-    else throw new UserError('This setting is no longer available.');
+    const handler = handlers.get(interaction.options.getSubcommand());
+    if (handler === undefined) throw new UserError('This setting is no longer available.');
+    await handler(interaction, context, guildId);
   },
 } satisfies ChatInputCommand;
