@@ -506,7 +506,11 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
     storage,
     task: { name: 'daily quiz', run },
     answer(roundId, choice, guildId, userId, now) {
-      const gate = gateOf(roundId);
+      let gate = gateOf(roundId);
+      if (gate?.state === 'failed') {
+        gates.delete(roundId);
+        gate = gateOf(roundId);
+      }
       if (!gate || gate.state === 'failed') return { kind: 'unknown-round' };
       if (gate.guildId !== guildId) return { kind: 'other-server' };
       if (!Number.isInteger(choice) || choice < 0 || choice >= gate.choiceCount)

@@ -117,6 +117,44 @@ describe('quiz answer path', () => {
     expect(storage.answers.count(round.id)).toBe(1);
   });
 
+  test('GIVEN another process retried a failed round THEN a gate cached as failed lets answers in again', () => {
+    const failed = storage.rounds.create({
+      guildId,
+      localDate: '2026-11-26',
+      channelId: '300000000000000001',
+      question: round.question,
+      scheduledAt: start + 86_400_000,
+      closesAt: closesAt + 86_400_000,
+      late: false,
+      pingRoleId: null,
+      now: start + 86_400_000,
+    }).round;
+    storage.rounds.markFailed(failed.id, 'Missing Access');
+    const now = start + 86_400_000 + 60_000;
+    expect(service.answer(failed.id, 1, guildId, 'u1', now)).toEqual({ kind: 'unknown-round' });
+    const otherProcess = createQuizService({
+      client,
+      storage: createQuizStorage(db),
+      content: createContentLibrary([]),
+      clock,
+      logger: createLogger({ level: 'silent' }),
+      countEditIntervalMs: 60_000,
+    });
+    clock.set(now);
+    expect(
+      otherProcess.retryFailedRound(guildId, '2026-11-26', {
+        channelId: '300000000000000001',
+        pingRoleId: null,
+      }),
+    ).toBe(true);
+    otherProcess.stop();
+    expect(service.answer(failed.id, 1, guildId, 'u1', now + 1)).toEqual({
+      kind: 'recorded',
+      choice: 1,
+      closesAt: failed.closesAt,
+    });
+  });
+
   test('GIVEN each outcome THEN the private reply names the letter and the results time, never correctness', () => {
     const replies = [
       answerReply({ kind: 'recorded', choice: 1, closesAt }),
