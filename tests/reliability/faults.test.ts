@@ -65,7 +65,7 @@ describe('faults from Discord during the daily broadcast', () => {
       seed: seedBroadcast,
       start: '2026-11-26T08:00:00Z',
       loopback: { recordLimit: 1_000_000 },
-      botOptions: { quizCountEditIntervalMs: 1_000 },
+      botOptions: { quizCountEditIntervalMs: 3_000 },
     });
     running = world;
     const { discord, servers } = world;
