@@ -13,15 +13,14 @@ import type { MessageCommand } from '../framework/command.js';
 import { defineModal } from '../framework/command.js';
 import { buildCustomId } from '../framework/custom-id.js';
 import { UserError } from '../framework/errors.js';
+import { snowflakeSchema } from '../framework/snowflake.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './debate/guards.js';
 import { buildParagraphModal, readTextField } from './debate/modal-fields.js';
-
-const snowflake = z.string().regex(/^\d{17,20}$/);
 
 const creditModal = defineModal({
   feature: 'credit',
   action: 'explain',
-  args: z.tuple([snowflake]),
+  args: z.tuple([snowflakeSchema]),
   async handle(interaction, [messageId], context) {
     const guild = requireGuild(interaction);
     const debate = findDebateHere(interaction, context);

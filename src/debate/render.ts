@@ -1,3 +1,4 @@
+import { discordTimestamp } from '../framework/timestamp.js';
 import { formatDuration, formatSlowmode } from './duration.js';
 import type { ModerationEntry } from './moderation-repository.js';
 import { displayMotion } from './motion.js';
@@ -22,12 +23,6 @@ export const debateColours = {
   round: 0x8b5cf6,
   warning: 0xf59e0b,
 } as const;
-
-export type TimestampStyle = 't' | 'T' | 'd' | 'D' | 'f' | 'F' | 'R';
-
-export function discordTimestamp(milliseconds: number, style: TimestampStyle = 'f'): string {
-  return `<t:${Math.floor(milliseconds / 1000)}:${style}>`;
-}
 
 export function messageLink(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;

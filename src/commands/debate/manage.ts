@@ -1,12 +1,12 @@
 import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
 import type { BotContext } from '../../context.js';
 import { checkExtension, formatSlowmode, maximumSlowmodeSeconds } from '../../debate/duration.js';
-import { discordTimestamp } from '../../debate/render.js';
 import { cleanModeratorReason } from '../../debate/reports.js';
 import type { DebateRecord } from '../../debate/repository.js';
 import { debateManagePermissions } from '../../discord/debate/permissions.js';
 import type { ThreadActionOutcome } from '../../discord/debate/service.js';
 import { UserError } from '../../framework/errors.js';
+import { discordTimestamp } from '../../framework/timestamp.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
   deferThenAnswer,

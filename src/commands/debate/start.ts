@@ -13,7 +13,6 @@ import {
   maximumSlowmodeSeconds,
 } from '../../debate/duration.js';
 import { motionMaxLength, sanitizeMotion } from '../../debate/motion.js';
-import { discordTimestamp } from '../../debate/render.js';
 import { truncateAtWord } from '../../debate/text.js';
 import type { DebateFormat } from '../../debate/types.js';
 import { debateStartPermissions } from '../../discord/debate/permissions.js';
@@ -24,6 +23,7 @@ import {
   storyOptionName,
 } from '../../discord/story-option.js';
 import { UserError } from '../../framework/errors.js';
+import { discordTimestamp } from '../../framework/timestamp.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
   deferThenAnswer,

@@ -2,15 +2,11 @@ import { type ChatInputCommandInteraction, MessageFlags, SlashCommandSubcommandB
 import type { BotContext } from '../../context.js';
 import { formatDuration } from '../../debate/duration.js';
 import { displayMotion } from '../../debate/motion.js';
-import {
-  debateColours,
-  discordTimestamp,
-  type EmbedContent,
-  renderStanceShift,
-} from '../../debate/render.js';
+import { debateColours, type EmbedContent, renderStanceShift } from '../../debate/render.js';
 import type { DebateRecord } from '../../debate/repository.js';
 import { computeStanceShift } from '../../debate/stances.js';
 import { truncateAtWord } from '../../debate/text.js';
+import { discordTimestamp } from '../../framework/timestamp.js';
 import { findDebateHere, isModerator, requireGuild } from './guards.js';
 import type { DebateSubcommand } from './subcommand.js';
 

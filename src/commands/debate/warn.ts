@@ -1,9 +1,9 @@
 import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
 import { checkWarnTarget } from '../../debate/escalation.js';
-import { discordTimestamp } from '../../debate/render.js';
 import { cleanModeratorReason } from '../../debate/reports.js';
 import type { WarnOutcome } from '../../discord/debate/service.js';
 import { UserError } from '../../framework/errors.js';
+import { discordTimestamp } from '../../framework/timestamp.js';
 import {
   deferThenAnswer,
   requireBotPermissions,

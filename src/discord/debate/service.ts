@@ -15,7 +15,6 @@ import { decideEscalation, type EscalationDecision, timeoutEndsAt } from '../../
 import type { ModerationEntry, ModerationRepository } from '../../debate/moderation-repository.js';
 import { threadNameForMotion } from '../../debate/motion.js';
 import {
-  discordTimestamp,
   type EmbedContent,
   renderModerationLine,
   renderOpeningCard,
@@ -28,6 +27,7 @@ import { findRoundsDue, scheduleRounds } from '../../debate/rounds.js';
 import { summariseDebate } from '../../debate/summary.js';
 import { escapeMarkdown } from '../../debate/text.js';
 import type { DebateFormat, ThreadModeration } from '../../debate/types.js';
+import { discordTimestamp } from '../../framework/timestamp.js';
 import type { Logger } from '../../logger.js';
 import type { SettingsRepository } from '../../settings/repository.js';
 import { stanceButtons } from './components.js';
