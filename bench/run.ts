@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runBroadcast } from './benchmarks/broadcast.js';
 import { runBurst } from './benchmarks/burst.js';
 import { runMemory } from './benchmarks/memory.js';
+import { runMemoryBreakdown } from './benchmarks/memory-breakdown.js';
 import { runStartup } from './benchmarks/startup.js';
 import { runStorage } from './benchmarks/storage.js';
 import { compileForBenchmarks, resultsDir } from './lib/child.js';
@@ -19,10 +20,17 @@ const benchmarks = {
   startup: runStartup,
 } satisfies Record<string, (context: BenchContext) => Promise<BenchmarkReport>>;
 
-type BenchmarkName = keyof typeof benchmarks;
+/** Run only when named: analyses behind a benchmark's figures rather than figures with goals. */
+const analyses = {
+  'memory-breakdown': runMemoryBreakdown,
+} satisfies Record<string, (context: BenchContext) => Promise<BenchmarkReport>>;
 
-const usage = `Usage: npm run bench -- [${Object.keys(benchmarks).join('|')} ...] [--smoke] [--tsx] [--cpu-prof]
-  names      run only these benchmarks (default: all, in this order)
+const runners = { ...benchmarks, ...analyses };
+
+type BenchmarkName = keyof typeof runners;
+
+const usage = `Usage: npm run bench -- [${Object.keys(runners).join('|')} ...] [--smoke] [--tsx] [--cpu-prof]
+  names      run only these (default: ${Object.keys(benchmarks).join(', ')}, in this order)
   --smoke    tiny sizes that only prove the scripts work (figures mean nothing)
   --tsx      run bot processes through tsx instead of building them with tsc first
   --cpu-prof write CPU profiles of the bot processes into bench/results/profiles`;
@@ -32,7 +40,7 @@ function parseArguments(argv: readonly string[]) {
   const flags = new Set<string>();
   for (const argument of argv) {
     if (argument.startsWith('--')) flags.add(argument);
-    else if (argument in benchmarks) names.push(argument as BenchmarkName);
+    else if (argument in runners) names.push(argument as BenchmarkName);
     else return { kind: 'invalid' as const, problem: `unknown benchmark "${argument}"` };
   }
   for (const flag of flags) {
@@ -79,7 +87,9 @@ async function main(): Promise<number> {
     for (const name of parsed.names) {
       console.log(`\nrunning ${name}...`);
       try {
-        const report = await benchmarks[name](context);
+        const before = loadavg().map((value) => Math.round(value * 100) / 100);
+        const report = await runners[name](context);
+        report.loadAverage = { before, after: loadavg().map((value) => Math.round(value * 100) / 100) };
         reports.push(report);
         console.log(formatReport(report));
       } catch (error) {

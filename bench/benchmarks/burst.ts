@@ -204,7 +204,7 @@ export async function runOnce(
       missing,
     };
     context.log(
-      `burst ${label}: ${Math.round(run.throughput)} clicks/s, p50 ${run.latency.p50.toFixed(2)} ms, p99 ${run.latency.p99.toFixed(2)} ms, bot CPU ${(run.activity.cpuMs / clicks).toFixed(3)} ms/click, bot loop delay p99 ${run.activity.loopDelayP99.toFixed(1)} max ${run.activity.loopDelayMax.toFixed(1)} ms, ${run.expired} after 3 s, ${run.failures.length} failures${stored === null ? '' : `, ${stored} stored, ${missing} missing`}`,
+      `burst ${label}: ${Math.round(run.throughput)} clicks/s, p50 ${run.latency.p50.toFixed(2)} ms, p99 ${run.latency.p99.toFixed(2)} ms, bot CPU ${(run.activity.cpuMs / clicks).toFixed(3)} ms/click, bot loop delay p99 ${run.activity.loopDelayP99.toFixed(1)} max ${run.activity.loopDelayMax.toFixed(1)} ms,${run.activity.answerInserts ? ` inserts p99 ${run.activity.answerInserts.p99.toFixed(2)} max ${run.activity.answerInserts.max.toFixed(1)} ms (${run.activity.answerInserts.over5ms} over 5 ms),` : ''} ${run.expired} after 3 s, ${run.failures.length} failures${stored === null ? '' : `, ${stored} stored, ${missing} missing`}`,
     );
     return run;
   } finally {

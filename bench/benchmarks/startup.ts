@@ -9,7 +9,8 @@ import { seedServer } from '../lib/seed.js';
 import { median } from '../lib/stats.js';
 import { generateStoryPacks } from '../lib/story-packs.js';
 
-type Variant = BotProcessConfig['variant'];
+/** `roundtable-real-packs`: Roundtable with only the real story packs in content/, to show what the packs cost. */
+type Variant = BotProcessConfig['variant'] | 'roundtable-real-packs';
 
 /** Roundtable logs this line once READY arrived and every guild is cached. */
 const roundtableReadyText = '"msg":"connected to Discord"';
@@ -33,14 +34,14 @@ export async function runStartup(context: BenchContext): Promise<BenchmarkReport
       seedServer(discord, index, { channels: 20, roles: 50, members: 100 });
     const options = { runner: context.runner, cpuProfile: context.cpuProfile };
     const start = (variant: Variant): Promise<number> =>
-      variant === 'roundtable'
+      variant !== 'bare'
         ? timeToReadyLine(
             'main',
             options,
             {
               DISCORD_TOKEN: discord.token,
               DISCORD_API_URL: discord.apiUrl,
-              CONTENT_DIR: contentDir,
+              CONTENT_DIR: variant === 'roundtable' ? contentDir : 'content',
               DATABASE_PATH: path.join(context.workDir, 'startup.db'),
               LOG_LEVEL: 'info',
             },
@@ -65,13 +66,15 @@ export async function runStartup(context: BenchContext): Promise<BenchmarkReport
       await start('bare');
       await start('roundtable');
     }
-    const times: Record<Variant, number[]> = { bare: [], roundtable: [] };
+    const times: Record<Variant, number[]> = { bare: [], roundtable: [], 'roundtable-real-packs': [] };
+    const variants: Variant[] = ['bare', 'roundtable', 'roundtable-real-packs'];
     for (let repetition = 0; repetition < sizes.repetitions; repetition += 1) {
-      const order: Variant[] = repetition % 2 === 0 ? ['bare', 'roundtable'] : ['roundtable', 'bare'];
+      const order = repetition % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) times[variant].push(await start(variant));
     }
+    const list = (values: number[]) => values.map((value) => Math.round(value)).join(', ');
     context.log(
-      `startup: bare ${times.bare.map((value) => Math.round(value)).join(', ')} ms; roundtable ${times.roundtable.map((value) => Math.round(value)).join(', ')} ms`,
+      `startup: bare ${list(times.bare)} ms; roundtable ${list(times.roundtable)} ms; with the real packs ${list(times['roundtable-real-packs'])} ms`,
     );
     const bare = median(times.bare);
     const roundtable = median(times.roundtable);
@@ -81,6 +84,10 @@ export async function runStartup(context: BenchContext): Promise<BenchmarkReport
       title: `Start-up: process start to ready with ${sizes.packs} generated story packs and ${sizes.servers} servers`,
       figures: [
         figure('process start to ready', roundtable, 'ms', { name: 'bare discord.js client', value: bare }),
+        figure('the same with only the 2 real story packs', median(times['roundtable-real-packs']), 'ms', {
+          name: 'bare discord.js client',
+          value: bare,
+        }),
         figure(
           `loading and checking the ${sizes.packs} story packs alone (in the benchmark process)`,
           loadMs,

@@ -57,6 +57,8 @@ export interface Activity {
   loopDelayMax: number;
   /** User plus system CPU time of the process. */
   cpuMs: number;
+  /** Roundtable only: how long each answer INSERT took on the click path (SQLite, WAL checkpoints included). */
+  answerInserts: { count: number; p50: number; p99: number; max: number; over5ms: number } | null;
 }
 
 export interface RoundSummary {

@@ -23,6 +23,8 @@ export interface BenchmarkReport {
   goals: Goal[];
   notes: string[];
   durationMs: number;
+  /** 1, 5 and 15 minute load averages before and after, set by the runner: the machine is shared. */
+  loadAverage?: { before: number[]; after: number[] };
 }
 
 export function figure(
@@ -52,5 +54,9 @@ export function formatReport(report: BenchmarkReport): string {
   for (const goal of report.goals)
     lines.push(`- goal ${goal.met ? 'MET' : 'MISSED'}: ${goal.description} (${goal.detail})`);
   for (const note of report.notes) lines.push(`- note: ${note}`);
+  if (report.loadAverage)
+    lines.push(
+      `- load average before ${report.loadAverage.before.join(' ')}, after ${report.loadAverage.after.join(' ')}`,
+    );
   return lines.join('\n');
 }

@@ -24,6 +24,22 @@ const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 
 let cpuSince = process.cpuUsage();
+/** Filled by Roundtable's answer path when the process runs Roundtable. */
+let insertTimes: number[] | null = null;
+
+function insertFigures(): Activity['answerInserts'] {
+  if (!insertTimes) return null;
+  const sorted = [...insertTimes].sort((left, right) => left - right);
+  const at = (share: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? 0,
+    over5ms: sorted.filter((value) => value > 5).length,
+  };
+}
 
 function readActivity(): Activity {
   const cpu = process.cpuUsage(cpuSince);
@@ -32,7 +48,9 @@ function readActivity(): Activity {
     loopDelayP99: loopDelay.percentile(99) / 1e6,
     loopDelayMax: loopDelay.max / 1e6,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    answerInserts: insertFigures(),
   };
+  if (insertTimes) insertTimes = [];
   loopDelay.reset();
   cpuSince = process.cpuUsage();
   return activity;
@@ -79,6 +97,18 @@ async function startRoundtable(): Promise<Handlers> {
   });
   await bot.start();
   const storage = createQuizStorage(db);
+  // A probe on the answer path: the service calls storage.answers.record for every click.
+  const answers = bot.context.quiz.storage.answers;
+  const record = answers.record.bind(answers);
+  insertTimes = [];
+  answers.record = (...parameters) => {
+    const start = process.hrtime.bigint();
+    try {
+      return record(...parameters);
+    } finally {
+      insertTimes?.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  };
   return {
     async handle(request) {
       switch (request.kind) {
