@@ -10,7 +10,7 @@ import { runStorage } from './benchmarks/storage.js';
 import { compileForBenchmarks, resultsDir } from './lib/child.js';
 import type { BenchContext } from './lib/context.js';
 import { describeMachine } from './lib/machine.js';
-import { type BenchmarkReport, formatReport } from './lib/report.js';
+import { type BenchmarkReport, formatMarkdown, formatReport } from './lib/report.js';
 
 const benchmarks = {
   burst: runBurst,
@@ -106,7 +106,14 @@ async function main(): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.join(resultsDir, `${parsed.smoke ? 'smoke' : 'run'}-${stamp}.json`);
   writeFileSync(file, `${JSON.stringify({ machine, smoke: parsed.smoke, reports }, null, 2)}\n`);
-  console.log(`\nresults written to ${path.relative(process.cwd(), file)}`);
+  const markdown = file.replace(/\.json$/, '.md');
+  writeFileSync(
+    markdown,
+    `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`\n\n${machine.summary}\n\n${reports.map(formatMarkdown).join('\n\n')}\n`,
+  );
+  console.log(
+    `\nresults written to ${path.relative(process.cwd(), file)} and ${path.relative(process.cwd(), markdown)}`,
+  );
   return failed ? 1 : 0;
 }
 

@@ -60,3 +60,33 @@ export function formatReport(report: BenchmarkReport): string {
     );
   return lines.join('\n');
 }
+
+function cell(value: number, unit: string): string {
+  return show(value, unit).replace(/ $/, '');
+}
+
+/** The figures and goals of a report as Markdown tables, for bench/RESULTS.md. */
+export function formatMarkdown(report: BenchmarkReport): string {
+  const lines = [
+    `### ${report.title}`,
+    '',
+    '| figure | Roundtable | baseline | baseline value | ratio |',
+    '| --- | ---: | --- | ---: | ---: |',
+  ];
+  for (const entry of report.figures) {
+    lines.push(
+      `| ${entry.name} | ${cell(entry.value, entry.unit)} | ${entry.baseline?.name ?? ''} | ${entry.baseline ? cell(entry.baseline.value, entry.unit) : ''} | ${entry.ratio === undefined ? '' : round(entry.ratio, 2)} |`,
+    );
+  }
+  if (report.goals.length > 0) {
+    lines.push('', '| goal | met | measured |', '| --- | --- | --- |');
+    for (const goal of report.goals)
+      lines.push(`| ${goal.description} | ${goal.met ? 'yes' : '**no**'} | ${goal.detail} |`);
+  }
+  if (report.loadAverage)
+    lines.push(
+      '',
+      `Load average (1, 5, 15 min) before: ${report.loadAverage.before.join(', ')}; after: ${report.loadAverage.after.join(', ')}.`,
+    );
+  return lines.join('\n');
+}
