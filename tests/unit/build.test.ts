@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -81,6 +81,31 @@ describe('production build', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('DISCORD_TOKEN is not a bot token');
     expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+  });
+});
+
+describe('start-up with invalid story packs', () => {
+  test('GIVEN a pack with an error THEN the built bot prints the content report and refuses to start', () => {
+    const contentDir = mkdtempSync(join(outDir, 'content-'));
+    cpSync('tests/fixtures/content/valid', contentDir, { recursive: true });
+    const [story] = readdirSync(join(contentDir, 'stories'));
+    const quizFile = join(contentDir, 'stories', story ?? '', 'quiz.yaml');
+    writeFileSync(quizFile, readFileSync(quizFile, 'utf8').replace(/answer: [A-E]/, 'answer: Z'));
+    const result = spawnSync(process.execPath, [join(outDir, 'index.js')], {
+      cwd: mkdtempSync(join(outDir, 'cwd-')),
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnop',
+        CONTENT_DIR: contentDir,
+        DATABASE_PATH: join(outDir, 'never-created.db'),
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/quiz\.yaml:\d+ questions\[0\]\.answer: /);
+    expect(result.stderr).toContain('refuses to start');
+    expect(existsSync(join(outDir, 'never-created.db'))).toBe(false);
   });
 });
 
