@@ -74,7 +74,7 @@ describe('crashes: the bot process killed with SIGKILL at seeded points, then re
   test(`GIVEN ${days} days of ${serverCount} servers WHEN the bot is killed during every broadcast, answer burst, debate closing and quiz closing THEN no question is posted twice, no confirmed answer is lost, nothing is left open past its time and the database stays intact`, async () => {
     const random = seededRandom(seed);
     const token = `crash-test-${randomBytes(18).toString('hex')}`;
-    const discord = await startLoopbackDiscord({ token, timeouts: { acknowledgeMs: 1_000, replyMs: 4_000 } });
+    const discord = await startLoopbackDiscord({ token, timeouts: { acknowledgeMs: 2_000, replyMs: 4_000 } });
     const servers = seedServers(discord);
     await deployCommands(new REST({ api: discord.apiUrl }).setToken(token), commands);
     const databasePath = join(workDirectory, 'roundtable.db');

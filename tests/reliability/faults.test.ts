@@ -184,12 +184,14 @@ describe('faults from Discord during the daily broadcast', () => {
     const byStatus = (status: number) => faulted.filter((request) => request.status === status).length;
     const retried = world.logs.filter((line) => line.msg === 'quiz question not posted yet; will retry');
     const resultRetries = world.logs.filter((line) => line.msg === 'quiz results not published');
-    expect(retried.filter((line) => line.guildId !== doomed.guild.id)).toHaveLength(10);
-    expect(resultRetries).toHaveLength(10);
+    const guildsIn = (lines: typeof retried) => new Set(lines.map((line) => line.guildId));
+    for (const server of servers.slice(0, 10)) expect(guildsIn(retried).has(server.guild.id)).toBe(true);
+    for (const server of servers.slice(10, 20))
+      expect(guildsIn(resultRetries).has(server.guild.id)).toBe(true);
     expect(byStatus(429) + byStatus(500) + byStatus(503)).toBeGreaterThan(100);
     const failedHandlers = world.logs.filter((line) => line.level >= 50);
     for (const line of failedHandlers) {
-      expect(line.msg).toBe('interaction handler failed');
+      expect(['interaction handler failed', 'could not answer the interaction']).toContain(line.msg);
       expect((line.err as { message?: string }).message).toMatch(/Internal Server Error|Service Unavailable/);
     }
     expect(discord.requests.filter((request) => request.status === 400)).toEqual([]);
