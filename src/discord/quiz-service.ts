@@ -53,6 +53,8 @@ export interface QuizService {
   readonly task: ScheduledTask;
   /** The answer path: an in-memory gate and one INSERT. */
   answer(roundId: number, choice: number, guildId: string | null, userId: string, now: number): AnswerOutcome;
+  /** Takes back an answer recorded at `answeredAt` whose click Discord would not let the bot acknowledge. */
+  withdrawAnswer(roundId: number, userId: string, answeredAt: number): boolean;
   /** Sends pending live answer-count edits now instead of waiting for their timers. */
   flushAnswerCounts(): Promise<void>;
   /**
@@ -529,6 +531,11 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
       }
       if (recorded.kind === 'recorded') noteAnswer(roundId);
       return { ...recorded, closesAt: gate.closesAt };
+    },
+    withdrawAnswer(roundId, userId, answeredAt) {
+      const withdrawn = storage.answers.withdraw(roundId, userId, answeredAt);
+      if (withdrawn) noteAnswer(roundId);
+      return withdrawn;
     },
     async flushAnswerCounts() {
       await Promise.all([...new Set([...countTimers.keys(), ...countEdits.keys()])].map(flushCount));

@@ -242,7 +242,8 @@ export function createRouter(commands: readonly Command[], context: BotContext):
   };
 }
 
-function isExpiredInteraction(error: unknown): boolean {
+/** Discord refused the acknowledgement: the interaction expired (10062) or was already answered (40060). */
+export function isExpiredInteraction(error: unknown): boolean {
   return (
     error instanceof DiscordAPIError &&
     (error.code === RESTJSONErrorCodes.UnknownInteraction ||

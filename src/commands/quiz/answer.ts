@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { quizActions, quizFeature } from '../../discord/quiz-messages.js';
 import type { AnswerOutcome } from '../../discord/quiz-service.js';
 import { defineComponent } from '../../framework/command.js';
-import { malformedComponentMessage } from '../../framework/router.js';
+import { isExpiredInteraction, malformedComponentMessage } from '../../framework/router.js';
 import { choiceLetter } from '../../quiz/questions.js';
 
 export const choiceArgument = z
@@ -42,13 +42,20 @@ export const answerButton = defineComponent({
     choiceArgument,
   ]),
   async handle(interaction, [roundId, choice], context) {
+    const answeredAt = context.clock.now();
     const outcome = context.quiz.answer(
       roundId,
       choice,
       interaction.guildId,
       interaction.user.id,
-      context.clock.now(),
+      answeredAt,
     );
-    await interaction.reply({ content: answerReply(outcome), flags: MessageFlags.Ephemeral });
+    try {
+      await interaction.reply({ content: answerReply(outcome), flags: MessageFlags.Ephemeral });
+    } catch (error) {
+      if (outcome.kind === 'recorded' && isExpiredInteraction(error))
+        context.quiz.withdrawAnswer(roundId, interaction.user.id, answeredAt);
+      throw error;
+    }
   },
 });

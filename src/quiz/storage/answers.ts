@@ -11,6 +11,11 @@ export interface QuizAnswerRepository {
    * or the round no longer accepts answers. One prepared INSERT on the common path.
    */
   record(roundId: number, userId: string, choice: number, now: number): AnswerRecording;
+  /**
+   * Takes back an answer recorded at `answeredAt` while the round is still open, for a click whose
+   * acknowledgement Discord refused: the member was never told it counted.
+   */
+  withdraw(roundId: number, userId: string, answeredAt: number): boolean;
   count(roundId: number): number;
   /** Answers per choice index, `choiceCount` long. */
   distribution(roundId: number, choiceCount: number): number[];
@@ -23,6 +28,11 @@ export function createQuizAnswerRepository(db: Database): QuizAnswerRepository {
      SELECT ?, ?, ?, ?
       WHERE EXISTS (SELECT 1 FROM quiz_rounds WHERE id = ? AND state IN ('posting', 'open') AND closes_at > ?)
      ON CONFLICT (round_id, user_id) DO NOTHING`,
+  );
+  const remove = db.prepare<[number, string, number, number]>(
+    `DELETE FROM quiz_answers
+      WHERE round_id = ? AND user_id = ? AND answered_at = ?
+        AND EXISTS (SELECT 1 FROM quiz_rounds WHERE id = ? AND state IN ('posting', 'open'))`,
   );
   const selectChoice = db.prepare<[number, string], { choice: number }>(
     'SELECT choice FROM quiz_answers WHERE round_id = ? AND user_id = ?',
@@ -40,6 +50,9 @@ export function createQuizAnswerRepository(db: Database): QuizAnswerRepository {
         return { kind: 'recorded', choice };
       const existing = selectChoice.get(roundId, userId);
       return existing ? { kind: 'already-answered', choice: existing.choice } : { kind: 'closed' };
+    },
+    withdraw(roundId, userId, answeredAt) {
+      return remove.run(roundId, userId, answeredAt, roundId).changes > 0;
     },
     count(roundId) {
       return selectCount.get(roundId)?.total ?? 0;
