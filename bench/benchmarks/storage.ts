@@ -17,9 +17,10 @@ import { type Distribution, distributionOf } from '../lib/stats.js';
 interface Server {
   guildId: string;
   channelId: string;
-  /** Answers per day on average. */
-  daily: number;
+  /** Answers this server will have after the last day. */
+  planned: number;
   members: string[];
+  /** Answers stored so far. */
   answers: number;
 }
 
@@ -35,23 +36,38 @@ const firstDay: LocalDate = '2025-11-26';
 
 /**
  * Servers of uneven size (answers per server fall off as 1/rank^0.8, like real communities), each with
- * a member pool three times its daily answers; every member answers at most once a day.
+ * a member pool three times its daily answers; every member answers at most once a day. The planned
+ * answers add up to exactly `sizes.answers` (largest remainders).
  */
 export function planServers(sizes: Sizes): Server[] {
   const weights = Array.from({ length: sizes.servers }, (_, index) => 1 / (index + 1) ** 0.8);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return weights.map((weight, index) => {
-    const answers = (sizes.answers * weight) / total;
-    const daily = answers / sizes.days;
-    const pool = Math.max(4, Math.ceil(daily * 3));
+  const shares = weights.map((weight) => (sizes.answers * weight) / total);
+  const planned = shares.map(Math.floor);
+  const byRemainder = shares
+    .map((share, index) => ({ index, remainder: share - Math.floor(share) }))
+    .sort((left, right) => right.remainder - left.remainder);
+  let missing = sizes.answers - planned.reduce((sum, value) => sum + value, 0);
+  for (const { index } of byRemainder) {
+    if (missing <= 0) break;
+    planned[index] = (planned[index] ?? 0) + 1;
+    missing -= 1;
+  }
+  return planned.map((answers, index) => {
+    const pool = Math.max(4, Math.ceil((answers / sizes.days) * 3));
     return {
       guildId: snowflakeOf(1, index + 1),
       channelId: snowflakeOf(2, index + 1),
-      daily,
+      planned: answers,
       members: Array.from({ length: pool }, (_, member) => snowflakeOf(3, index * 100_000 + member)),
       answers: 0,
     };
   });
+}
+
+/** How many of a server's answers fall on `day`: its planned total spread evenly over the days. */
+function answersOn(server: Server, day: number, days: number): number {
+  return Math.floor(((day + 1) * server.planned) / days) - Math.floor((day * server.planned) / days);
 }
 
 function pickMembers(server: Server, count: number, random: () => number): string[] {
@@ -72,7 +88,6 @@ export function populate(
   bank: ReturnType<typeof questionBankOf>,
 ) {
   const random = seededRandom(7);
-  const carry = new Map<string, number>();
   const batch = db.transaction((day: number) => {
     const localDate = addDays(firstDay, day);
     const postedAt = Date.parse(`${localDate}T09:00:00Z`);
@@ -93,9 +108,7 @@ export function populate(
       });
       const roundId = created.round.id;
       storage.rounds.markPosted(roundId, snowflakeOf(4, roundId), postedAt);
-      const owed = (carry.get(server.guildId) ?? 0) + server.daily;
-      const count = Math.min(server.members.length, Math.floor(owed));
-      carry.set(server.guildId, owed - count);
+      const count = answersOn(server, day, sizes.days);
       for (const [position, userId] of pickMembers(server, count, random).entries()) {
         const correct = random() < 0.6;
         const choice = correct
