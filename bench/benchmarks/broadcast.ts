@@ -81,6 +81,7 @@ export async function runBroadcast(context: BenchContext): Promise<BenchmarkRepo
     }));
     await bot.request({ kind: 'configure-quiz', configs });
     const requestsBefore = discord.requests.length;
+    const tickClock = discord.clock.now();
     const tickStart = performance.now();
     await bot.request({ kind: 'tick', at: postAt }, 600_000);
     const seconds = (performance.now() - tickStart) / 1000;
@@ -93,6 +94,8 @@ export async function runBroadcast(context: BenchContext): Promise<BenchmarkRepo
       })),
     });
     const posts = discord.requestsTo(messageRoute);
+    const firstPost = Math.min(...posts.map((request) => request.at));
+    const lastPost = Math.max(...posts.map((request) => request.at));
     const rateLimitedByNonce = new Map<string, number>();
     for (const request of posts)
       if (request.status === 429)
@@ -130,6 +133,11 @@ export async function runBroadcast(context: BenchContext): Promise<BenchmarkRepo
         figure('time from the minute tick until every question is posted', seconds, 's', {
           name: `lower bound (${servers} messages / ${globalPerSecond} per s)`,
           value: bound,
+        }),
+        figure('from the tick to the first message request', (firstPost - tickClock) / 1000, 's'),
+        figure('from the first message request to the last', (lastPost - firstPost) / 1000, 's', {
+          name: `the global limit's minimum (${servers} requests in windows of ${globalPerSecond})`,
+          value: Math.ceil(servers / globalPerSecond) - 1,
         }),
         figure('REST requests during the tick', duringTick, 'requests', {
           name: 'messages needed',
