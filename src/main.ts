@@ -1,6 +1,7 @@
 import { createBot } from './bot.js';
 import { type AppEnv, loadDotEnv, parseEnv } from './config/env.js';
 import { formatContentReport, loadContent } from './content/index.js';
+import { startBackgroundCheckpoints } from './db/checkpoints.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
 
@@ -29,6 +30,9 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   const db = openDatabase(env.DATABASE_PATH);
+  const checkpoints = startBackgroundCheckpoints(db, {
+    onError: (message) => logger.warn({ message }, 'background WAL checkpoint failed'),
+  });
   const bot = createBot({
     token: env.DISCORD_TOKEN,
     apiUrl: env.DISCORD_API_URL,
@@ -45,6 +49,7 @@ export async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await bot.stop();
+      await checkpoints?.stop();
     } finally {
       db.close();
       logger.flush();

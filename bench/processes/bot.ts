@@ -8,6 +8,7 @@ import { ButtonStyle, Client, ComponentType, Events, MessageFlags } from 'discor
 import { type Bot, createBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadContent } from '../../src/content/index.js';
+import { startBackgroundCheckpoints } from '../../src/db/checkpoints.js';
 import { openDatabase } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import type { QuizConfig } from '../../src/quiz/config.js';
@@ -79,6 +80,7 @@ async function startRoundtable(): Promise<Handlers> {
   const loaded = await loadContent(config.contentDir ?? 'content', { today: config.today ?? '2026-11-26' });
   if (loaded.kind !== 'ok') throw new Error(`the story packs in ${config.contentDir} are invalid`);
   const db = openDatabase(config.databasePath ?? ':memory:');
+  const checkpoints = startBackgroundCheckpoints(db);
   const clock = new ManualClock(config.clockStart ?? Date.parse('2026-11-26T11:00:00Z'));
   const logger = createLogger({
     level: 'warn',
@@ -146,6 +148,7 @@ async function startRoundtable(): Promise<Handlers> {
     },
     async stop() {
       await bot.stop();
+      await checkpoints?.stop();
       db.close();
     },
   };
