@@ -303,7 +303,7 @@ export async function runBurst(context: BenchContext): Promise<BenchmarkReport> 
     goals,
     notes: [
       `median of ${repetitions} run(s) per variant and pace, alternating which variant goes first; each run on a fresh loopback server and bot process`,
-      `flood: callbacks after Discord's 3 s acknowledgement window (the member sees "interaction failed"): bare ${expired('bare').join(', ')}; Roundtable ${expired('roundtable').join(', ')} of ${clicks} per run; Roundtable stores the answer before replying, so those answers count`,
+      `flood: callbacks after Discord's 3 s acknowledgement window (the member sees "interaction failed"): bare ${expired('bare').join(', ')}; Roundtable ${expired('roundtable').join(', ')} of ${clicks} per run; Roundtable takes back an answer whose acknowledgement Discord refuses, so those clicks change nothing`,
       ...failures.slice(0, 5),
     ],
     durationMs: performance.now() - startedAt,
