@@ -30,6 +30,7 @@ export {
   type Verdict,
 } from './limits.js';
 export { displayPathOf, type LoadContentOptions, loadContent, readContentFolder } from './loader.js';
+export { type FileSource, isJsonValue, type ParseCache } from './parse-cache.js';
 export { formatContentReport } from './report.js';
 export { createStoryPackScaffold, type ScaffoldResult, scaffoldStoryPack } from './scaffold.js';
 export {
@@ -71,5 +72,6 @@ export {
   type ContentFolderSnapshot,
   type ContentLoadResult,
   type PackFolderSnapshot,
+  type ValidateOptions,
   validateContentFolder,
 } from './validate.js';

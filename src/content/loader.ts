@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type DayDate, toDayDate } from './dates.js';
+import { type FileSource, type ParseCache, sha256Of } from './parse-cache.js';
 import { PACK_FILE_NAMES, type PackFileName } from './schema.js';
 import {
   type ContentFolderSnapshot,
@@ -14,6 +15,11 @@ export interface LoadContentOptions {
   readonly today: Date | string | DayDate;
   /** How the folder is named in messages; by default its path relative to the working folder. */
   readonly displayDir?: string;
+  /**
+   * Values of files parsed on an earlier load: a file whose bytes are unchanged skips YAML parsing (the
+   * checks still run). Entries of files no longer present are pruned.
+   */
+  readonly parseCache?: ParseCache;
 }
 
 /** `content` for `./content`; the absolute path when the folder lies outside the working folder. */
@@ -34,15 +40,25 @@ async function listVisible(dir: string) {
 
 async function readPackFolder(dir: string, name: string): Promise<PackFolderSnapshot> {
   const files: Partial<Record<PackFileName, string>> = {};
+  const sources: Partial<Record<PackFileName, FileSource>> = {};
   const otherEntries: string[] = [];
+  const reads: Promise<void>[] = [];
   for (const entry of await listVisible(dir)) {
     if (entry.isFile() && (PACK_FILE_NAMES as readonly string[]).includes(entry.name)) {
-      files[entry.name as PackFileName] = await readFile(path.join(dir, entry.name), 'utf8');
+      const fileName = entry.name as PackFileName;
+      const filePath = path.resolve(dir, fileName);
+      reads.push(
+        readFile(filePath).then((bytes) => {
+          files[fileName] = bytes.toString('utf8');
+          sources[fileName] = { path: filePath, sha256: sha256Of(bytes) };
+        }),
+      );
     } else {
       otherEntries.push(entry.isDirectory() ? `${entry.name}/` : entry.name);
     }
   }
-  return { name, files, otherEntries };
+  await Promise.all(reads);
+  return { name, files, sources, otherEntries };
 }
 
 function isMissing(error: unknown): boolean {
@@ -71,11 +87,20 @@ export async function readContentFolder(
   return { displayDir, stories: { packs, strayEntries } };
 }
 
+function sourcePathsOf(snapshot: ContentFolderSnapshot): string[] {
+  return (snapshot.stories?.packs ?? []).flatMap((pack) =>
+    Object.values(pack.sources ?? {}).map((source) => source.path),
+  );
+}
+
 /**
  * Loads every story pack under `<dir>/stories/`. Returns the library, or every error at once with
  * its file, line and field; warnings (such as an expired `valid_until`) come with either outcome.
  */
 export async function loadContent(dir: string, options: LoadContentOptions): Promise<ContentLoadResult> {
   const snapshot = await readContentFolder(dir, options.displayDir);
-  return validateContentFolder(snapshot, { today: toDayDate(options.today) });
+  const { parseCache } = options;
+  const result = validateContentFolder(snapshot, { today: toDayDate(options.today), parseCache });
+  parseCache?.prune(sourcePathsOf(snapshot));
+  return result;
 }

@@ -5,10 +5,11 @@ import { type ContentIssue, explainZodIssue, formatIssuePath } from './issues.js
 import type { PathProblem } from './item-rules.js';
 import { type ContentLibrary, createContentLibrary } from './library.js';
 import { ID_PATTERN } from './limits.js';
+import { type FileSource, type ParseCache, parseYamlWithCache } from './parse-cache.js';
 import { PACK_FILE_NAMES, PACK_FILES, type PackFileName } from './schema.js';
 import { closestWord } from './text-distance.js';
 import type { ParsedStoryPack } from './types.js';
-import { type IssuePath, parseYaml } from './yaml-document.js';
+import type { IssuePath, YamlParse } from './yaml-document.js';
 
 /** The outcome of loading the content: a library, or every error found. Warnings never block. */
 export type ContentLoadResult =
@@ -23,6 +24,8 @@ export type ContentLoadResult =
 export interface PackFolderSnapshot {
   readonly name: string;
   readonly files: Readonly<Partial<Record<PackFileName, string>>>;
+  /** For files read from disk: their path and hash, by which a parse cache knows them. */
+  readonly sources?: Readonly<Partial<Record<PackFileName, FileSource>>>;
   /** Other entries, folders written with a trailing `/`. Hidden entries (starting with `.`) are left out. */
   readonly otherEntries: readonly string[];
 }
@@ -41,13 +44,23 @@ export interface ContentFolderSnapshot {
 
 const FILE_LIST = 'story.yaml, timeline.yaml, factchecks.yaml, debates.yaml and quiz.yaml';
 
+export interface ValidateOptions {
+  readonly today: DayDate;
+  /** Values of files parsed before; files read from disk with unchanged bytes skip YAML parsing. */
+  readonly parseCache?: ParseCache | undefined;
+}
+
 interface CheckedFile {
   readonly label: string;
   readonly errors: ContentIssue[];
   readonly warnings: ContentIssue[];
-  readonly ids: { readonly id: string; readonly issue: Omit<ContentIssue, 'message'> }[];
+  readonly ids: readonly { readonly id: string; readonly path: IssuePath }[];
+  /** The line of a path; may parse the file, so it is asked only for paths that are reported. */
+  readonly locate: (path: IssuePath) => number | undefined;
   readonly parsed?: unknown;
 }
+
+const NOWHERE = () => undefined;
 
 function issueAt(file: string, line: number | undefined, path: IssuePath, message: string): ContentIssue {
   return line === undefined
@@ -74,21 +87,20 @@ function checkFile(
   label: string,
   fileName: PackFileName,
   folderName: string,
-  text: string,
+  yaml: YamlParse,
   today: DayDate,
 ): CheckedFile {
   const errors: ContentIssue[] = [];
   const warnings: ContentIssue[] = [];
-  const yaml = parseYaml(text);
   if (yaml.kind === 'invalid') {
     for (const error of yaml.errors) errors.push(issueAt(label, error.line, [], error.message));
-    return { label, errors, warnings, ids: [] };
+    return { label, errors, warnings, ids: [], locate: NOWHERE };
   }
   for (const warning of yaml.warnings) warnings.push(issueAt(label, warning.line, [], warning.message));
   const { data, locate } = yaml;
   if (data === null || data === undefined) {
     errors.push(issueAt(label, 1, [], 'the file is empty; every file starts with "schema_version: 1"'));
-    return { label, errors, warnings, ids: [] };
+    return { label, errors, warnings, ids: [], locate };
   }
 
   const schema: z.ZodType = PACK_FILES[fileName];
@@ -120,13 +132,13 @@ function checkFile(
   for (const problem of dates.warnings) {
     warnings.push(issueAt(label, locate(problem.path), problem.path, problem.message));
   }
-  const located = ids.map(({ id, path }) => ({
-    id,
-    issue: { file: label, line: locate(path) ?? 1, path: formatIssuePath(path) },
-  }));
   return parsed.success
-    ? { label, errors, warnings, ids: located, parsed: parsed.data }
-    : { label, errors, warnings, ids: located };
+    ? { label, errors, warnings, ids, locate, parsed: parsed.data }
+    : { label, errors, warnings, ids, locate };
+}
+
+function idLocation(file: CheckedFile, path: IssuePath): Omit<ContentIssue, 'message'> {
+  return { file: file.label, line: file.locate(path) ?? 1, path: formatIssuePath(path) };
 }
 
 function describeStrayEntry(entry: string): string {
@@ -150,7 +162,7 @@ function byLine(left: ContentIssue, right: ContentIssue): number {
  */
 export function validateContentFolder(
   snapshot: ContentFolderSnapshot,
-  options: { today: DayDate },
+  options: ValidateOptions,
 ): ContentLoadResult {
   const storiesLabel = `${snapshot.displayDir}/stories`;
   if (snapshot.stories === undefined) {
@@ -196,7 +208,7 @@ export function validateContentFolder(
     for (const entry of pack.otherEntries) {
       folderErrors.push({ file: `${folderLabel}/${entry}`, path: '', message: describeStrayEntry(entry) });
     }
-    checkedFiles.push({ label: folderLabel, errors: folderErrors, warnings: [], ids: [] });
+    checkedFiles.push({ label: folderLabel, errors: folderErrors, warnings: [], ids: [], locate: NOWHERE });
     const parsedFiles: Partial<Record<PackFileName, unknown>> = {};
     for (const fileName of PACK_FILE_NAMES) {
       const label = `${folderLabel}/${fileName}`;
@@ -207,10 +219,11 @@ export function validateContentFolder(
           path: '',
           message: `the file is missing; every story pack has ${FILE_LIST}`,
         };
-        checkedFiles.push({ label, errors: [missing], warnings: [], ids: [] });
+        checkedFiles.push({ label, errors: [missing], warnings: [], ids: [], locate: NOWHERE });
         continue;
       }
-      const checked = checkFile(label, fileName, pack.name, text, options.today);
+      const yaml = parseYamlWithCache(text, pack.sources?.[fileName], options.parseCache);
+      const checked = checkFile(label, fileName, pack.name, yaml, options.today);
       checkedFiles.push(checked);
       if (checked.parsed !== undefined) parsedFiles[fileName] = checked.parsed;
     }
@@ -221,17 +234,18 @@ export function validateContentFolder(
     }
   }
 
-  const firstUse = new Map<string, Omit<ContentIssue, 'message'>>();
+  const firstUse = new Map<string, { readonly file: CheckedFile; readonly path: IssuePath }>();
   for (const file of checkedFiles) {
-    for (const { id, issue } of file.ids) {
+    for (const { id, path } of file.ids) {
       const first = firstUse.get(id);
       if (first === undefined) {
-        firstUse.set(id, issue);
+        firstUse.set(id, { file, path });
         continue;
       }
+      const earlier = idLocation(first.file, first.path);
       file.errors.push({
-        ...issue,
-        message: `the id "${id}" is already used at ${first.file}:${first.line} (${first.path}); ids must be unique across all packs`,
+        ...idLocation(file, path),
+        message: `the id "${id}" is already used at ${earlier.file}:${earlier.line} (${earlier.path}); ids must be unique across all packs`,
       });
     }
   }
