@@ -17,7 +17,12 @@ export interface CreateBotOptions {
   /** REST base URL, e.g. https://discord.com/api; the gateway URL is read from GET /gateway/bot. */
   apiUrl: string;
   db: Database;
-  content: ContentLibrary;
+  /**
+   * The story packs, or a promise of them while they load: the bot then logs in meanwhile, and handles
+   * interactions (those that arrived earlier wait) and scheduled work only once they have loaded. A promise
+   * that resolves to `undefined` or rejects means they will not load: nothing is ever handled.
+   */
+  content: ContentLibrary | Promise<ContentLibrary | undefined>;
   logger: Logger;
   clock?: Clock;
   options?: Partial<BotOptions>;
@@ -31,7 +36,10 @@ export interface Bot {
   context: BotContext;
   router: InteractionRouter;
   scheduler: Scheduler;
-  /** Logs in, waits for READY, catches up on work missed while offline, then starts the minute tick. */
+  /**
+   * Logs in, waits for READY and the story packs, catches up on work missed while offline, then starts the
+   * minute tick. Does none of this past logging in when the packs will not load.
+   */
   start(): Promise<void>;
   /** Stops scheduling, lets running handlers finish (bounded), then disconnects. The database stays open. */
   stop(): Promise<void>;
@@ -79,13 +87,52 @@ export function createClient(apiUrl: string): Client {
   });
 }
 
+/** A library that reads through to the loaded one: only used once it has loaded. */
+function libraryWhenLoaded(loaded: () => ContentLibrary | undefined): ContentLibrary {
+  const library = (): ContentLibrary => {
+    const current = loaded();
+    if (current === undefined) throw new Error('the story packs are not loaded yet');
+    return current;
+  };
+  return {
+    get stories() {
+      return library().stories;
+    },
+    getStory: (id) => library().getStory(id),
+    getTimeline: (storyId) => library().getTimeline(storyId),
+    getFactChecks: (storyId) => library().getFactChecks(storyId),
+    getUpdates: (storyId) => library().getUpdates(storyId),
+    get debatePrompts() {
+      return library().debatePrompts;
+    },
+    getDebatePrompt: (id) => library().getDebatePrompt(id),
+    getDebatePrompts: (storyId) => library().getDebatePrompts(storyId),
+    get quizQuestions() {
+      return library().quizQuestions;
+    },
+    getQuizQuestion: (id) => library().getQuizQuestion(id),
+    getQuizQuestions: (storyId) => library().getQuizQuestions(storyId),
+    searchStories: (query, limit) => library().searchStories(query, limit),
+    suggestStories: (unknownId, limit) => library().suggestStories(unknownId, limit),
+    searchDebatePrompts: (query, limit) => library().searchDebatePrompts(query, limit),
+  };
+}
+
 export function createBot(settings: CreateBotOptions): Bot {
   const clock = settings.clock ?? systemClock;
   const client = createClient(settings.apiUrl);
+  let loadedContent = settings.content instanceof Promise ? undefined : settings.content;
+  const contentReady = Promise.resolve(settings.content).then(
+    (library) => {
+      loadedContent = library;
+      return library;
+    },
+    () => undefined,
+  );
   const core = {
     client,
     db: settings.db,
-    content: settings.content,
+    content: loadedContent ?? libraryWhenLoaded(() => loadedContent),
     clock,
     logger: settings.logger,
     options: { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options },
@@ -95,7 +142,7 @@ export function createBot(settings: CreateBotOptions): Bot {
     ...core,
     settings: guildSettings,
     commands: settings.commands ?? defaultCommands,
-    debate: createDebateFeature(settings.db, client, clock, settings.logger, settings.content, guildSettings),
+    debate: createDebateFeature(settings.db, client, clock, settings.logger, core.content, guildSettings),
     quiz: createQuizFeature(core),
   };
   const router = createRouter(context.commands, context);
@@ -103,7 +150,11 @@ export function createBot(settings: CreateBotOptions): Bot {
   registerDebateEvents(client, scheduler, context.debate);
   scheduler.add(context.quiz.task);
 
-  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (loadedContent !== undefined) void router.handle(interaction);
+    else
+      void contentReady.then((library) => (library === undefined ? undefined : router.handle(interaction)));
+  });
   client.on(Events.Error, (error) => settings.logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => settings.logger.warn(message));
 
@@ -114,10 +165,16 @@ export function createBot(settings: CreateBotOptions): Bot {
     scheduler,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(settings.token);
-      await ready;
+      const connecting = client.login(settings.token).then(
+        () => ready.then(() => ({ kind: 'connected' }) as const),
+        (error: unknown) => ({ kind: 'failed', error }) as const,
+      );
+      const library = await contentReady;
+      const connection = await connecting;
+      if (connection.kind === 'failed') throw connection.error;
+      if (library === undefined) return;
       settings.logger.info(
-        { guilds: client.guilds.cache.size, user: client.user?.tag },
+        { guilds: client.guilds.cache.size, user: client.user?.tag, stories: library.stories.length },
         'connected to Discord',
       );
       await scheduler.runDue();

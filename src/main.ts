@@ -2,6 +2,7 @@ import { createBot } from './bot.js';
 import { type AppEnv, loadDotEnv, parseEnv } from './config/env.js';
 import { formatContentReport, loadContent } from './content/index.js';
 import { startBackgroundCheckpoints } from './db/checkpoints.js';
+import { createContentCacheRepository } from './db/content-cache-repository.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
 
@@ -21,26 +22,37 @@ export function readEnvOrExit(): AppEnv {
 export async function main(): Promise<void> {
   const env = readEnvOrExit();
   const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
-  const content = await loadContent(env.CONTENT_DIR, { today: new Date() });
-  if (content.kind === 'invalid') {
-    console.error(formatContentReport(content));
-    console.error(
-      'Roundtable refuses to start with invalid story packs. Fix them and run `npm run content:check`.',
-    );
-    process.exit(1);
-  }
   const db = openDatabase(env.DATABASE_PATH);
   const checkpoints = startBackgroundCheckpoints(db, {
     onError: (message) => logger.warn({ message }, 'background WAL checkpoint failed'),
+  });
+  const loading = loadContent(env.CONTENT_DIR, {
+    today: new Date(),
+    parseCache: createContentCacheRepository(db),
   });
   const bot = createBot({
     token: env.DISCORD_TOKEN,
     apiUrl: env.DISCORD_API_URL,
     db,
-    content: content.library,
+    content: loading.then((loaded) => (loaded.kind === 'ok' ? loaded.library : undefined)),
     logger,
     options: { contentStaleDays: env.CONTENT_STALE_DAYS },
   });
+  const starting = bot.start().then(
+    () => ({ kind: 'started' }) as const,
+    (error: unknown) => ({ kind: 'failed', error }) as const,
+  );
+  const content = await loading;
+  if (content.kind === 'invalid') {
+    console.error(formatContentReport(content));
+    console.error(
+      'Roundtable refuses to start with invalid story packs. Fix them and run `npm run content:check`.',
+    );
+    await bot.stop();
+    await checkpoints?.stop();
+    db.close();
+    process.exit(1);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -60,5 +72,6 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
-  await bot.start();
+  const started = await starting;
+  if (started.kind === 'failed') throw started.error;
 }

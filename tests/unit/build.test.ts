@@ -1,6 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
 import { builtinModules } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
@@ -85,28 +87,51 @@ describe('production build', () => {
 });
 
 describe('start-up with invalid story packs', () => {
-  test('GIVEN a pack with an error THEN the built bot prints the content report and refuses to start', () => {
+  test('GIVEN a pack with an error and a Discord that has not answered the login THEN the built bot prints the content report, never reports being connected, closes its database and exits 1', async () => {
     const contentDir = mkdtempSync(join(outDir, 'content-'));
     cpSync('tests/fixtures/content/valid', contentDir, { recursive: true });
     const [story] = readdirSync(join(contentDir, 'stories'));
     const quizFile = join(contentDir, 'stories', story ?? '', 'quiz.yaml');
     writeFileSync(quizFile, readFileSync(quizFile, 'utf8').replace(/answer: [A-E]/, 'answer: Z'));
-    const result = spawnSync(process.execPath, [join(outDir, 'index.js')], {
-      cwd: mkdtempSync(join(outDir, 'cwd-')),
-      env: {
-        PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnop',
-        CONTENT_DIR: contentDir,
-        DATABASE_PATH: join(outDir, 'never-created.db'),
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/quiz\.yaml:\d+ questions\[0\]\.answer: /);
-    expect(result.stderr).toContain('refuses to start');
-    expect(existsSync(join(outDir, 'never-created.db'))).toBe(false);
-  });
+    const heldRequests: IncomingMessage[] = [];
+    const discord = createServer((request) => void heldRequests.push(request));
+    await new Promise<void>((resolve) => discord.listen(0, '127.0.0.1', resolve));
+    const { port } = discord.address() as AddressInfo;
+    const databasePath = join(outDir, 'invalid-content.db');
+    try {
+      const child = spawn(process.execPath, [join(outDir, 'index.js')], {
+        cwd: mkdtempSync(join(outDir, 'cwd-')),
+        env: {
+          PATH: process.env.PATH ?? '',
+          DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnop',
+          DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+          CONTENT_DIR: contentDir,
+          DATABASE_PATH: databasePath,
+          LOG_LEVEL: 'info',
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      clearTimeout(timer);
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/quiz\.yaml:\d+ questions\[0\]\.answer: /);
+      expect(stderr).toContain('refuses to start');
+      expect(stdout).not.toContain('connected to Discord');
+      expect(existsSync(databasePath)).toBe(true);
+      expect(existsSync(`${databasePath}-wal`)).toBe(false);
+    } finally {
+      for (const request of heldRequests) request.socket.destroy();
+      await new Promise((resolve) => discord.close(resolve));
+    }
+  }, 40_000);
 });
 
 describe('container image recipe', () => {
