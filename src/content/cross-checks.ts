@@ -3,19 +3,30 @@ import { findQuizQuestionProblems, findStoryDateProblems, type PathProblem } fro
 import { ITEM_LISTS, type PackFileName } from './schema.js';
 import type { IssuePath } from './yaml-document.js';
 
-interface FoundValue {
-  readonly path: IssuePath;
-  readonly key: string | number | undefined;
-  readonly value: unknown;
-}
-
-function* walk(value: unknown, path: IssuePath = []): Generator<FoundValue> {
-  yield { path, key: path[path.length - 1], value };
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* walk(item, [...path, index]);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) yield* walk(item, [...path, key]);
-  }
+/**
+ * Calls `onText` for every string in `data`, in document order. `path` is one array that changes as the
+ * walk goes on: copy it to keep it.
+ */
+function forEachText(data: unknown, onText: (path: IssuePath, text: string) => void): void {
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      onText(path, value);
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index += 1) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        path.push(key);
+        visit(item);
+        path.pop();
+      }
+    }
+  };
+  visit(data);
 }
 
 const PLACEHOLDER = /\bTODO\b/;
@@ -28,14 +39,13 @@ function shorten(text: string, length: number): string {
 /** Text still holding a `TODO` placeholder, as written by `npm run content:new`. */
 export function findPlaceholders(data: unknown): PathProblem[] {
   const problems: PathProblem[] = [];
-  for (const { path, value } of walk(data)) {
-    if (typeof value === 'string' && PLACEHOLDER.test(value)) {
-      problems.push({
-        path,
-        message: `still holds the placeholder ${JSON.stringify(shorten(value, 60))}; replace it with the real value`,
-      });
-    }
-  }
+  forEachText(data, (path, value) => {
+    if (!PLACEHOLDER.test(value)) return;
+    problems.push({
+      path: [...path],
+      message: `still holds the placeholder ${JSON.stringify(shorten(value, 60))}; replace it with the real value`,
+    });
+  });
   return problems;
 }
 
@@ -48,23 +58,24 @@ export function findDateProblems(
 ): { errors: PathProblem[]; warnings: PathProblem[] } {
   const errors: PathProblem[] = [];
   const warnings: PathProblem[] = [];
-  for (const { path, key, value } of walk(data)) {
-    if (typeof value !== 'string' || typeof key !== 'string') continue;
+  forEachText(data, (path, value) => {
+    const key = path[path.length - 1];
+    if (typeof key !== 'string') return;
     if (PAST_DATE_FIELDS.has(key)) {
       const parsed = parsePrecisionDate(value);
       if (parsed.kind === 'ok' && isAfterDay(parsed.date, today)) {
-        errors.push({ path, message: `"${value}" is in the future (today is ${today.iso})` });
+        errors.push({ path: [...path], message: `"${value}" is in the future (today is ${today.iso})` });
       }
     } else if (key === 'valid_until') {
       const parsed = parseDayDate(value);
       if (parsed.kind === 'ok' && isAfterDay(today, parsed.date)) {
         warnings.push({
-          path,
+          path: [...path],
           message: `"${value}" has passed (today is ${today.iso}), so this question is no longer asked; check the fact, then move valid_until or remove the question`,
         });
       }
     }
-  }
+  });
   return { errors, warnings };
 }
 

@@ -112,24 +112,28 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
   const debatePromptsByStory = groupBy(debatePrompts);
   const quizQuestionsByStory = groupBy(quizQuestions);
 
-  const storyIndex = new SearchIndex(stories, (story) => [
-    { text: story.title, weight: 1 },
-    { text: story.id, weight: 1 },
-    ...story.tags.map((tag) => ({ text: tag, weight: 0.9 })),
-  ]);
-  const debateIndex = new SearchIndex(debatePrompts, (prompt) => {
-    const story = storiesById.get(prompt.storyId);
-    return [
-      { text: prompt.motion, weight: 1 },
-      { text: prompt.id, weight: 1 },
-      { text: story?.title ?? '', weight: 0.5 },
-      ...(story?.tags ?? []).map((tag) => ({ text: tag, weight: 0.5 })),
-    ];
-  });
+  let storyIndex: SearchIndex<Story> | undefined;
+  let debateIndex: SearchIndex<DebatePrompt> | undefined;
+  const storySearch = () =>
+    (storyIndex ??= new SearchIndex(stories, (story) => [
+      { text: story.title, weight: 1 },
+      { text: story.id, weight: 1 },
+      ...story.tags.map((tag) => ({ text: tag, weight: 0.9 })),
+    ]));
+  const debateSearch = () =>
+    (debateIndex ??= new SearchIndex(debatePrompts, (prompt) => {
+      const story = storiesById.get(prompt.storyId);
+      return [
+        { text: prompt.motion, weight: 1 },
+        { text: prompt.id, weight: 1 },
+        { text: story?.title ?? '', weight: 0.5 },
+        ...(story?.tags ?? []).map((tag) => ({ text: tag, weight: 0.5 })),
+      ];
+    }));
   const compactIds = stories.map((story) => normaliseForSearch(story.id).replaceAll(' ', ''));
 
   function searchStories(query: string, limit = AUTOCOMPLETE_LIMIT): readonly Story[] {
-    return storyIndex.search(query, Math.min(limit, AUTOCOMPLETE_LIMIT));
+    return storySearch().search(query, Math.min(limit, AUTOCOMPLETE_LIMIT));
   }
 
   function suggestStories(unknownId: string, limit = 3): readonly Story[] {
@@ -145,7 +149,7 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
       .filter((candidate) => candidate.distance <= allowed)
       .sort((left, right) => left.distance - right.distance || left.order - right.order)
       .map((candidate) => candidate.story);
-    return [...new Set([...close, ...storyIndex.search(unknownId, limit)])].slice(0, limit);
+    return [...new Set([...close, ...storySearch().search(unknownId, limit)])].slice(0, limit);
   }
 
   return Object.freeze({
@@ -163,6 +167,6 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
     searchStories,
     suggestStories,
     searchDebatePrompts: (query: string, limit = AUTOCOMPLETE_LIMIT) =>
-      debateIndex.search(query, Math.min(limit, AUTOCOMPLETE_LIMIT)),
+      debateSearch().search(query, Math.min(limit, AUTOCOMPLETE_LIMIT)),
   });
 }
