@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { type IssuePath, parseYaml, type YamlParse } from './yaml-document.js';
 
 /**
@@ -21,8 +22,11 @@ export interface FileSource {
   readonly sha256: string;
 }
 
+/** The YAML parser's version is part of every key, so an upgrade that parses differently starts afresh. */
+const parserTag = `yaml@${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}\n`;
+
 export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return createHash('sha256').update(parserTag).update(bytes).digest('hex');
 }
 
 /** True when `value` survives a JSON round trip unchanged, so the cache cannot alter what is validated. */
