@@ -1,10 +1,11 @@
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 
 /** The worker's code: its own connection to the same file, checkpointing the WAL on a timer. */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require('better-sqlite3');
+const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
 const checkpoint = () => {
@@ -41,7 +42,8 @@ export function startBackgroundCheckpoints(
 ): BackgroundCheckpoints | null {
   if (db.memory) return null;
   db.pragma('wal_autocheckpoint = 20000');
-  const worker = new Worker(workerSource, { eval: true, workerData: { path: db.name, intervalMs } });
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(workerSource, { eval: true, workerData: { path: db.name, intervalMs, driver } });
   worker.unref();
   const stopped = new Promise<void>((resolve) => {
     worker.on('message', (message: { kind: string; message?: string }) => {
@@ -50,6 +52,7 @@ export function startBackgroundCheckpoints(
     });
     worker.once('exit', () => resolve());
     worker.once('error', (error) => {
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
       onError?.(error.message);
       resolve();
     });
@@ -59,7 +62,7 @@ export function startBackgroundCheckpoints(
       worker.postMessage('stop');
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       await worker.terminate();
-      db.pragma('wal_autocheckpoint = 1000');
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
     },
   };
 }
