@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type IssuePath, parseYaml, type YamlParse } from './yaml-document.js';
 
 /**
- * Plain values of story pack files parsed before, so that a file whose bytes did not change skips YAML
- * parsing. Entries are keyed by the file's path and the SHA-256 of its bytes; values are JSON (objects,
- * arrays, strings, finite numbers, booleans, null). Kept outside the content engine, e.g. in the bot's
- * database; the schemas and cross-checks still run on every load.
+ * Story pack files checked before, so that a file whose bytes did not change skips YAML parsing and,
+ * when it passed its schema, the schema too. Entries are keyed by the file's path and a SHA-256 of its
+ * bytes, the YAML and zod versions and the content engine's code; values are JSON (objects, arrays,
+ * strings, finite numbers, booleans, null). Kept outside the content engine, e.g. in the bot's database;
+ * the cross-checks (dates against today, ids across packs, ...) still run on every load.
  */
 export interface ParseCache {
   /** The value stored for `path` with this `sha256`, or `undefined` when there is none (or it is unreadable). */
@@ -22,11 +26,34 @@ export interface FileSource {
   readonly sha256: string;
 }
 
-/** The YAML parser's version is part of every key, so an upgrade that parses differently starts afresh. */
-const parserTag = `yaml@${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}\n`;
+const requireHere = createRequire(import.meta.url);
+
+function versionOf(packageName: string): string {
+  return (requireHere(`${packageName}/package.json`) as { version: string }).version;
+}
+
+/** The files of the content engine (schemas, limits, rules), whatever the folder runs from: src or dist. */
+function fingerprintContentCode(): string {
+  const folder = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  const entries = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile());
+  for (const name of entries.map((entry) => entry.name).sort()) {
+    hash
+      .update(`${name}\n`)
+      .update(readFileSync(path.join(folder, name)))
+      .update('\n');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Part of every key: the YAML and zod versions and the content engine's code, so that an upgrade or a
+ * change of a schema or a limit starts afresh.
+ */
+const codeTag = `yaml@${versionOf('yaml')} zod@${versionOf('zod')} content@${fingerprintContentCode()}\n`;
 
 export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(parserTag).update(bytes).digest('hex');
+  return createHash('sha256').update(codeTag).update(bytes).digest('hex');
 }
 
 /** True when `value` survives a JSON round trip unchanged, so the cache cannot alter what is validated. */
@@ -53,22 +80,59 @@ function locateOnDemand(text: string): (path: IssuePath) => number | undefined {
   };
 }
 
+/** What the cache holds for a file: its YAML value and, when it passed its schema, the schema's output. */
+interface CachedFile {
+  readonly value: unknown;
+  readonly output?: unknown;
+}
+
+function isCachedFile(entry: unknown): entry is CachedFile {
+  return typeof entry === 'object' && entry !== null && 'value' in entry;
+}
+
+/** A file's YAML value, and its schema output when the cache knows it for these bytes and this code. */
+export interface CachedParse {
+  readonly yaml: YamlParse;
+  readonly schemaOutput?: unknown;
+  /**
+   * Records the file's schema outcome: the output when it passed its schema without issues, otherwise
+   * `undefined`. Stores the entry when it is new or gains an output, and only plain JSON values.
+   */
+  readonly remember: (schemaOutput: unknown) => void;
+}
+
+const REMEMBER_NOTHING = () => {};
+
 /**
- * Parses a file, or takes its value from the cache when its bytes are unchanged; lines are then found by
- * parsing only if a problem must be located. Only files that parse without YAML errors or warnings, into
- * plain JSON values, are stored, so a load reports the same with or without the cache.
+ * Parses a file, or takes its value (and schema output) from the cache when its bytes are unchanged; lines
+ * are then found by parsing only if a problem must be located. Only files that parse without YAML errors
+ * or warnings, into plain JSON values, are stored, so a load reports the same with or without the cache.
  */
 export function parseYamlWithCache(
   text: string,
   source: FileSource | undefined,
   cache: ParseCache | undefined,
-): YamlParse {
-  if (cache === undefined || source === undefined) return parseYaml(text);
+): CachedParse {
+  if (cache === undefined || source === undefined)
+    return { yaml: parseYaml(text), remember: REMEMBER_NOTHING };
+  const store = (value: unknown, schemaOutput: unknown) => {
+    const storable = schemaOutput !== undefined && isJsonValue(schemaOutput);
+    cache.set(source.path, source.sha256, storable ? { value, output: schemaOutput } : { value });
+  };
   const cached = cache.get(source.path, source.sha256);
-  if (cached !== undefined) return { kind: 'ok', data: cached, locate: locateOnDemand(text), warnings: [] };
-  const parsed = parseYaml(text);
-  if (parsed.kind === 'ok' && parsed.warnings.length === 0 && isJsonValue(parsed.data)) {
-    cache.set(source.path, source.sha256, parsed.data);
+  if (isCachedFile(cached)) {
+    const yaml: YamlParse = { kind: 'ok', data: cached.value, locate: locateOnDemand(text), warnings: [] };
+    if ('output' in cached) return { yaml, schemaOutput: cached.output, remember: REMEMBER_NOTHING };
+    return {
+      yaml,
+      remember: (schemaOutput) => {
+        if (schemaOutput !== undefined && isJsonValue(schemaOutput)) store(cached.value, schemaOutput);
+      },
+    };
   }
-  return parsed;
+  const yaml = parseYaml(text);
+  if (yaml.kind !== 'ok' || yaml.warnings.length > 0 || !isJsonValue(yaml.data)) {
+    return { yaml, remember: REMEMBER_NOTHING };
+  }
+  return { yaml, remember: (schemaOutput) => store(yaml.data, schemaOutput) };
 }

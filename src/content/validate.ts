@@ -46,7 +46,10 @@ const FILE_LIST = 'story.yaml, timeline.yaml, factchecks.yaml, debates.yaml and 
 
 export interface ValidateOptions {
   readonly today: DayDate;
-  /** Values of files parsed before; files read from disk with unchanged bytes skip YAML parsing. */
+  /**
+   * Files checked before: a file read from disk with unchanged bytes skips YAML parsing, and its schema
+   * when it passed it before; the cross-checks always run.
+   */
   readonly parseCache?: ParseCache | undefined;
 }
 
@@ -89,6 +92,7 @@ function checkFile(
   folderName: string,
   yaml: YamlParse,
   today: DayDate,
+  schemaOutput: unknown,
 ): CheckedFile {
   const errors: ContentIssue[] = [];
   const warnings: ContentIssue[] = [];
@@ -104,7 +108,8 @@ function checkFile(
   }
 
   const schema: z.ZodType = PACK_FILES[fileName];
-  const parsed = schema.safeParse(data);
+  const parsed =
+    schemaOutput === undefined ? schema.safeParse(data) : { success: true as const, data: schemaOutput };
   const schemaProblems = parsed.success
     ? []
     : parsed.error.issues.flatMap((issue) => explainZodIssue(issue, schema, data));
@@ -222,8 +227,13 @@ export function validateContentFolder(
         checkedFiles.push({ label, errors: [missing], warnings: [], ids: [], locate: NOWHERE });
         continue;
       }
-      const yaml = parseYamlWithCache(text, pack.sources?.[fileName], options.parseCache);
-      const checked = checkFile(label, fileName, pack.name, yaml, options.today);
+      const { yaml, schemaOutput, remember } = parseYamlWithCache(
+        text,
+        pack.sources?.[fileName],
+        options.parseCache,
+      );
+      const checked = checkFile(label, fileName, pack.name, yaml, options.today, schemaOutput);
+      remember(checked.parsed);
       checkedFiles.push(checked);
       if (checked.parsed !== undefined) parsedFiles[fileName] = checked.parsed;
     }

@@ -108,22 +108,67 @@ describe('parse cache', () => {
     expect(outcomeOf(second)).toEqual(outcomeOf(await load()));
   });
 
-  test('GIVEN a cached value for the bytes of a file THEN the library is built from that value without parsing the file', async () => {
+  test('GIVEN a cached schema output for the bytes of a file THEN the library is built from that output without parsing or checking the file against its schema', async () => {
     const recording = createRecordingCache();
     await load(recording.cache);
     const storyFile = fileOf('treaty-history', 'story.yaml');
     const row = recording.rows.get(storyFile);
     if (row === undefined) throw new Error('story.yaml was not cached');
-    const value = JSON.parse(row.json) as Record<string, unknown>;
+    const entry = JSON.parse(row.json) as { value: unknown; output: Record<string, unknown> };
     recording.rows.set(storyFile, {
       sha256: row.sha256,
-      json: JSON.stringify({ ...value, title: 'A title only the cache knows' }),
+      json: JSON.stringify({ ...entry, output: { ...entry.output, title: 'A title only the cache knows' } }),
     });
 
     const result = await load(recording.cache);
     expect(result.kind).toBe('ok');
     if (result.kind !== 'ok') return;
     expect(result.library.getStory('treaty-history')?.title).toBe('A title only the cache knows');
+  });
+
+  test('GIVEN a cached value without a schema output THEN the schema checks that value and its output is stored', async () => {
+    const recording = createRecordingCache();
+    await load(recording.cache);
+    const storyFile = fileOf('treaty-history', 'story.yaml');
+    const row = recording.rows.get(storyFile);
+    if (row === undefined) throw new Error('story.yaml was not cached');
+    const entry = JSON.parse(row.json) as { value: Record<string, unknown> };
+    const value = { ...entry.value, title: '  A title only the cache knows  ' };
+    recording.rows.set(storyFile, { sha256: row.sha256, json: JSON.stringify({ value }) });
+    recording.clear();
+
+    const result = await load(recording.cache);
+    expect(result.kind).toBe('ok');
+    if (result.kind !== 'ok') return;
+    expect(result.library.getStory('treaty-history')?.title).toBe('A title only the cache knows');
+    expect(recording.stored).toEqual([storyFile]);
+    const stored = JSON.parse(recording.rows.get(storyFile)?.json ?? 'null') as { output: { title: string } };
+    expect(stored.output.title).toBe('A title only the cache knows');
+  });
+
+  test('GIVEN the real story packs THEN every schema output survives the JSON round trip and the library from cached outputs equals a fresh one', async () => {
+    const realDir = path.resolve('content');
+    const recording = createRecordingCache();
+    const realLoad = (cache?: ParseCache) =>
+      loadContent(realDir, {
+        today: TODAY,
+        displayDir: 'content',
+        ...(cache === undefined ? {} : { parseCache: cache }),
+      });
+    const fresh = await realLoad();
+    await realLoad(recording.cache);
+    recording.clear();
+    const fromCache = await realLoad(recording.cache);
+
+    expect(fresh.kind).toBe('ok');
+    expect(recording.rows.size).toBe(recording.hits.length);
+    for (const row of recording.rows.values()) {
+      const entry = JSON.parse(row.json) as { output?: unknown };
+      expect(entry.output).toBeDefined();
+      expect(isJsonValue(entry.output)).toBe(true);
+    }
+    expect(recording.stored).toEqual([]);
+    expect(outcomeOf(fromCache)).toStrictEqual(outcomeOf(fresh));
   });
 
   test('GIVEN a file whose bytes changed THEN only that file is parsed again and stored under its new hash', async () => {
@@ -168,6 +213,9 @@ describe('parse cache', () => {
     const fromCache = await load(recording.cache);
 
     expect(recording.hits).toHaveLength(ALL_FILES);
+    const withOutputs = [...recording.rows.values()].filter((row) => 'output' in JSON.parse(row.json));
+    expect(withOutputs.length).toBeGreaterThan(0);
+    expect(withOutputs.length).toBeLessThan(ALL_FILES);
     expect(withoutCache.kind).toBe('invalid');
     expect(fromCache).toEqual(withoutCache);
     expect(firstWithCache).toEqual(withoutCache);
