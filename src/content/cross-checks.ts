@@ -51,31 +51,47 @@ export function findPlaceholders(data: unknown): PathProblem[] {
 
 const PAST_DATE_FIELDS = new Set(['date', 'published', 'as_of']);
 
+/** A date as written in a file, where the date checks of every load look at it. */
+export interface DateText {
+  readonly path: IssuePath;
+  readonly text: string;
+}
+
+/** The text of every date field: events, publications and checks (`date`, `published`, `as_of`) and `valid_until`. */
+export function collectDateTexts(data: unknown): DateText[] {
+  const dates: DateText[] = [];
+  forEachText(data, (path, text) => {
+    const key = path[path.length - 1];
+    if (typeof key === 'string' && (PAST_DATE_FIELDS.has(key) || key === 'valid_until')) {
+      dates.push({ path: [...path], text });
+    }
+  });
+  return dates;
+}
+
 /** Dates of events, publications and checks must not lie in the future; an expired `valid_until` is a warning. */
 export function findDateProblems(
-  data: unknown,
+  dates: readonly DateText[],
   today: DayDate,
 ): { errors: PathProblem[]; warnings: PathProblem[] } {
   const errors: PathProblem[] = [];
   const warnings: PathProblem[] = [];
-  forEachText(data, (path, value) => {
-    const key = path[path.length - 1];
-    if (typeof key !== 'string') return;
-    if (PAST_DATE_FIELDS.has(key)) {
-      const parsed = parsePrecisionDate(value);
-      if (parsed.kind === 'ok' && isAfterDay(parsed.date, today)) {
-        errors.push({ path: [...path], message: `"${value}" is in the future (today is ${today.iso})` });
-      }
-    } else if (key === 'valid_until') {
-      const parsed = parseDayDate(value);
+  for (const { path, text } of dates) {
+    if (path[path.length - 1] === 'valid_until') {
+      const parsed = parseDayDate(text);
       if (parsed.kind === 'ok' && isAfterDay(today, parsed.date)) {
         warnings.push({
-          path: [...path],
-          message: `"${value}" has passed (today is ${today.iso}), so this question is no longer asked; check the fact, then move valid_until or remove the question`,
+          path,
+          message: `"${text}" has passed (today is ${today.iso}), so this question is no longer asked; check the fact, then move valid_until or remove the question`,
         });
       }
+    } else {
+      const parsed = parsePrecisionDate(text);
+      if (parsed.kind === 'ok' && isAfterDay(parsed.date, today)) {
+        errors.push({ path, message: `"${text}" is in the future (today is ${today.iso})` });
+      }
     }
-  });
+  }
   return { errors, warnings };
 }
 

@@ -3,14 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DateText } from './cross-checks.js';
 import { type IssuePath, parseYaml, type YamlParse } from './yaml-document.js';
 
 /**
  * Story pack files checked before, so that a file whose bytes did not change skips YAML parsing and,
- * when it passed its schema, the schema too. Entries are keyed by the file's path and a SHA-256 of its
- * bytes, the YAML and zod versions and the content engine's code; values are JSON (objects, arrays,
- * strings, finite numbers, booleans, null). Kept outside the content engine, e.g. in the bot's database;
- * the cross-checks (dates against today, ids across packs, ...) still run on every load.
+ * when it passed its schema and the checks of its own values, those too. Entries are keyed by the
+ * file's path and a SHA-256 of its bytes, the YAML and zod versions and the content engine's code;
+ * values are JSON (objects, arrays, strings, finite numbers, booleans, null). Kept outside the content
+ * engine, e.g. in the bot's database; the checks against the day (dates, `valid_until`) and across
+ * packs (unique ids) run on every load.
  */
 export interface ParseCache {
   /** The value stored for `path` with this `sha256`, or `undefined` when there is none (or it is unreadable). */
@@ -80,31 +82,40 @@ function locateOnDemand(text: string): (path: IssuePath) => number | undefined {
   };
 }
 
-/** What the cache holds for a file: its YAML value and, when it passed its schema, the schema's output. */
-interface CachedFile {
-  readonly value: unknown;
-  readonly output?: unknown;
+/**
+ * What is kept of a file that passed its schema with no problem that depends on its bytes alone: the
+ * schema's output and the text of its dates, which are checked against the day on every load.
+ */
+export interface CheckedFileEntry {
+  readonly output: unknown;
+  readonly dates: readonly DateText[];
 }
 
-function isCachedFile(entry: unknown): entry is CachedFile {
-  return typeof entry === 'object' && entry !== null && 'value' in entry;
+function isCheckedFileEntry(entry: object): entry is CheckedFileEntry {
+  return 'output' in entry && 'dates' in entry && Array.isArray(entry.dates);
 }
 
-/** A file's YAML value, and its schema output when the cache knows it for these bytes and this code. */
-export interface CachedParse {
-  readonly yaml: YamlParse;
-  readonly schemaOutput?: unknown;
-  /**
-   * Records the file's schema outcome: the output when it passed its schema without issues, otherwise
-   * `undefined`. Stores the entry when it is new or gains an output, and only plain JSON values.
-   */
-  readonly remember: (schemaOutput: unknown) => void;
-}
+/**
+ * A file from the cache, already checked against its schema, or its YAML value, parsed or from the cache.
+ * `remember` stores what the checks of a parsed value found: the entry of a file that passed them, or
+ * `undefined`, which keeps only the value. Only plain JSON values are stored.
+ */
+export type CachedParse =
+  | {
+      readonly kind: 'checked';
+      readonly entry: CheckedFileEntry;
+      readonly locate: (path: IssuePath) => number | undefined;
+    }
+  | {
+      readonly kind: 'parsed';
+      readonly yaml: YamlParse;
+      readonly remember: (entry: CheckedFileEntry | undefined) => void;
+    };
 
 const REMEMBER_NOTHING = () => {};
 
 /**
- * Parses a file, or takes its value (and schema output) from the cache when its bytes are unchanged; lines
+ * Parses a file, or takes its value or checked entry from the cache when its bytes are unchanged; lines
  * are then found by parsing only if a problem must be located. Only files that parse without YAML errors
  * or warnings, into plain JSON values, are stored, so a load reports the same with or without the cache.
  */
@@ -113,26 +124,28 @@ export function parseYamlWithCache(
   source: FileSource | undefined,
   cache: ParseCache | undefined,
 ): CachedParse {
-  if (cache === undefined || source === undefined)
-    return { yaml: parseYaml(text), remember: REMEMBER_NOTHING };
-  const store = (value: unknown, schemaOutput: unknown) => {
-    const storable = schemaOutput !== undefined && isJsonValue(schemaOutput);
-    cache.set(source.path, source.sha256, storable ? { value, output: schemaOutput } : { value });
+  if (cache === undefined || source === undefined) {
+    return { kind: 'parsed', yaml: parseYaml(text), remember: REMEMBER_NOTHING };
+  }
+  const storeChecked = (entry: CheckedFileEntry | undefined): boolean => {
+    if (entry === undefined || !isJsonValue(entry)) return false;
+    cache.set(source.path, source.sha256, { output: entry.output, dates: entry.dates });
+    return true;
   };
   const cached = cache.get(source.path, source.sha256);
-  if (isCachedFile(cached)) {
-    const yaml: YamlParse = { kind: 'ok', data: cached.value, locate: locateOnDemand(text), warnings: [] };
-    if ('output' in cached) return { yaml, schemaOutput: cached.output, remember: REMEMBER_NOTHING };
-    return {
-      yaml,
-      remember: (schemaOutput) => {
-        if (schemaOutput !== undefined && isJsonValue(schemaOutput)) store(cached.value, schemaOutput);
-      },
-    };
+  if (typeof cached === 'object' && cached !== null) {
+    if (isCheckedFileEntry(cached)) return { kind: 'checked', entry: cached, locate: locateOnDemand(text) };
+    if ('value' in cached) {
+      const yaml: YamlParse = { kind: 'ok', data: cached.value, locate: locateOnDemand(text), warnings: [] };
+      return { kind: 'parsed', yaml, remember: storeChecked };
+    }
   }
   const yaml = parseYaml(text);
   if (yaml.kind !== 'ok' || yaml.warnings.length > 0 || !isJsonValue(yaml.data)) {
-    return { yaml, remember: REMEMBER_NOTHING };
+    return { kind: 'parsed', yaml, remember: REMEMBER_NOTHING };
   }
-  return { yaml, remember: (schemaOutput) => store(yaml.data, schemaOutput) };
+  const remember = (entry: CheckedFileEntry | undefined) => {
+    if (!storeChecked(entry)) cache.set(source.path, source.sha256, { value: yaml.data });
+  };
+  return { kind: 'parsed', yaml, remember };
 }

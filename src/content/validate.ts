@@ -1,11 +1,24 @@
 import type { z } from 'zod';
-import { collectIds, findDateProblems, findItemProblems, findPlaceholders } from './cross-checks.js';
+import {
+  collectDateTexts,
+  collectIds,
+  type FoundId,
+  findDateProblems,
+  findItemProblems,
+  findPlaceholders,
+} from './cross-checks.js';
 import type { DayDate } from './dates.js';
 import { type ContentIssue, explainZodIssue, formatIssuePath } from './issues.js';
 import type { PathProblem } from './item-rules.js';
 import { type ContentLibrary, createContentLibrary } from './library.js';
 import { ID_PATTERN } from './limits.js';
-import { type FileSource, type ParseCache, parseYamlWithCache } from './parse-cache.js';
+import {
+  type CachedParse,
+  type CheckedFileEntry,
+  type FileSource,
+  type ParseCache,
+  parseYamlWithCache,
+} from './parse-cache.js';
 import { PACK_FILE_NAMES, PACK_FILES, type PackFileName } from './schema.js';
 import { closestWord } from './text-distance.js';
 import type { ParsedStoryPack } from './types.js';
@@ -48,7 +61,7 @@ export interface ValidateOptions {
   readonly today: DayDate;
   /**
    * Files checked before: a file read from disk with unchanged bytes skips YAML parsing, and its schema
-   * when it passed it before; the cross-checks always run.
+   * and own checks when it passed them before; the checks against the day and across packs always run.
    */
   readonly parseCache?: ParseCache | undefined;
 }
@@ -61,6 +74,8 @@ interface CheckedFile {
   /** The line of a path; may parse the file, so it is asked only for paths that are reported. */
   readonly locate: (path: IssuePath) => number | undefined;
   readonly parsed?: unknown;
+  /** What a parse cache may keep: present when the file passed its schema and the checks of its own values. */
+  readonly entry?: CheckedFileEntry;
 }
 
 const NOWHERE = () => undefined;
@@ -86,13 +101,27 @@ function keepOnePerPath(groups: readonly (readonly PathProblem[])[]): PathProble
   return kept;
 }
 
+function folderProblemsOf(
+  fileName: PackFileName,
+  ids: readonly FoundId[],
+  folderName: string,
+): PathProblem[] {
+  const storyId = fileName === 'story.yaml' ? ids[0]?.id : undefined;
+  if (storyId === undefined || storyId === folderName) return [];
+  return [
+    {
+      path: ['id'],
+      message: `"${storyId}" differs from the folder name "${folderName}"; the two must be the same`,
+    },
+  ];
+}
+
 function checkFile(
   label: string,
   fileName: PackFileName,
   folderName: string,
   yaml: YamlParse,
   today: DayDate,
-  schemaOutput: unknown,
 ): CheckedFile {
   const errors: ContentIssue[] = [];
   const warnings: ContentIssue[] = [];
@@ -108,38 +137,58 @@ function checkFile(
   }
 
   const schema: z.ZodType = PACK_FILES[fileName];
-  const parsed =
-    schemaOutput === undefined ? schema.safeParse(data) : { success: true as const, data: schemaOutput };
+  const parsed = schema.safeParse(data);
   const schemaProblems = parsed.success
     ? []
     : parsed.error.issues.flatMap((issue) => explainZodIssue(issue, schema, data));
-  const dates = findDateProblems(data, today);
-  const folderProblems: PathProblem[] = [];
+  const dateTexts = collectDateTexts(data);
+  const dates = findDateProblems(dateTexts, today);
   const ids = collectIds(fileName, data);
-  if (fileName === 'story.yaml') {
-    const storyId = ids[0]?.id;
-    if (storyId !== undefined && storyId !== folderName) {
-      folderProblems.push({
-        path: ['id'],
-        message: `"${storyId}" differs from the folder name "${folderName}"; the two must be the same`,
-      });
-    }
-  }
-  const problems = keepOnePerPath([
+  const ownProblems = [
     findPlaceholders(data),
-    folderProblems,
+    folderProblemsOf(fileName, ids, folderName),
     findItemProblems(fileName, data),
-    dates.errors,
-    schemaProblems,
-  ]);
+  ];
+  const problems = keepOnePerPath([...ownProblems, dates.errors, schemaProblems]);
   for (const problem of problems)
     errors.push(issueAt(label, locate(problem.path), problem.path, problem.message));
   for (const problem of dates.warnings) {
     warnings.push(issueAt(label, locate(problem.path), problem.path, problem.message));
   }
-  return parsed.success
-    ? { label, errors, warnings, ids, locate, parsed: parsed.data }
-    : { label, errors, warnings, ids, locate };
+  if (!parsed.success) return { label, errors, warnings, ids, locate };
+  const passed = ownProblems.every((group) => group.length === 0);
+  return passed
+    ? {
+        label,
+        errors,
+        warnings,
+        ids,
+        locate,
+        parsed: parsed.data,
+        entry: { output: parsed.data, dates: dateTexts },
+      }
+    : { label, errors, warnings, ids, locate, parsed: parsed.data };
+}
+
+/** A file whose bytes passed its schema and its own checks before: only the checks against the day run. */
+function checkCachedFile(
+  label: string,
+  fileName: PackFileName,
+  folderName: string,
+  cached: Extract<CachedParse, { kind: 'checked' }>,
+  today: DayDate,
+): CheckedFile {
+  const { entry, locate } = cached;
+  const ids = collectIds(fileName, entry.output);
+  const dates = findDateProblems(entry.dates, today);
+  const problems = keepOnePerPath([folderProblemsOf(fileName, ids, folderName), dates.errors]);
+  const errors = problems.map((problem) =>
+    issueAt(label, locate(problem.path), problem.path, problem.message),
+  );
+  const warnings = dates.warnings.map((problem) =>
+    issueAt(label, locate(problem.path), problem.path, problem.message),
+  );
+  return { label, errors, warnings, ids, locate, parsed: entry.output };
 }
 
 function idLocation(file: CheckedFile, path: IssuePath): Omit<ContentIssue, 'message'> {
@@ -227,13 +276,12 @@ export function validateContentFolder(
         checkedFiles.push({ label, errors: [missing], warnings: [], ids: [], locate: NOWHERE });
         continue;
       }
-      const { yaml, schemaOutput, remember } = parseYamlWithCache(
-        text,
-        pack.sources?.[fileName],
-        options.parseCache,
-      );
-      const checked = checkFile(label, fileName, pack.name, yaml, options.today, schemaOutput);
-      remember(checked.parsed);
+      const cached = parseYamlWithCache(text, pack.sources?.[fileName], options.parseCache);
+      const checked =
+        cached.kind === 'checked'
+          ? checkCachedFile(label, fileName, pack.name, cached, options.today)
+          : checkFile(label, fileName, pack.name, cached.yaml, options.today);
+      if (cached.kind === 'parsed') cached.remember(checked.entry);
       checkedFiles.push(checked);
       if (checked.parsed !== undefined) parsedFiles[fileName] = checked.parsed;
     }

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import {
   type ContentLoadResult,
   formatContentReport,
@@ -108,13 +109,13 @@ describe('parse cache', () => {
     expect(outcomeOf(second)).toEqual(outcomeOf(await load()));
   });
 
-  test('GIVEN a cached schema output for the bytes of a file THEN the library is built from that output without parsing or checking the file against its schema', async () => {
+  test('GIVEN a cached schema output for the bytes of a file THEN the library is built from that output without parsing the file or running its schema', async () => {
     const recording = createRecordingCache();
     await load(recording.cache);
     const storyFile = fileOf('treaty-history', 'story.yaml');
     const row = recording.rows.get(storyFile);
     if (row === undefined) throw new Error('story.yaml was not cached');
-    const entry = JSON.parse(row.json) as { value: unknown; output: Record<string, unknown> };
+    const entry = JSON.parse(row.json) as { output: Record<string, unknown>; dates: unknown[] };
     recording.rows.set(storyFile, {
       sha256: row.sha256,
       json: JSON.stringify({ ...entry, output: { ...entry.output, title: 'A title only the cache knows' } }),
@@ -126,14 +127,14 @@ describe('parse cache', () => {
     expect(result.library.getStory('treaty-history')?.title).toBe('A title only the cache knows');
   });
 
-  test('GIVEN a cached value without a schema output THEN the schema checks that value and its output is stored', async () => {
+  test('GIVEN a cached value without a schema output THEN the schema checks that value and its output replaces the value', async () => {
     const recording = createRecordingCache();
     await load(recording.cache);
     const storyFile = fileOf('treaty-history', 'story.yaml');
     const row = recording.rows.get(storyFile);
     if (row === undefined) throw new Error('story.yaml was not cached');
-    const entry = JSON.parse(row.json) as { value: Record<string, unknown> };
-    const value = { ...entry.value, title: '  A title only the cache knows  ' };
+    const parsed = parseYaml(await readFile(storyFile, 'utf8')) as Record<string, unknown>;
+    const value = { ...parsed, title: '  A title only the cache knows  ' };
     recording.rows.set(storyFile, { sha256: row.sha256, json: JSON.stringify({ value }) });
     recording.clear();
 
@@ -144,6 +145,23 @@ describe('parse cache', () => {
     expect(recording.stored).toEqual([storyFile]);
     const stored = JSON.parse(recording.rows.get(storyFile)?.json ?? 'null') as { output: { title: string } };
     expect(stored.output.title).toBe('A title only the cache knows');
+  });
+
+  test('GIVEN files whose schema outputs come from the cache and another day THEN dates and valid_until are checked against that day, as without cache', async () => {
+    const recording = createRecordingCache();
+    await load(recording.cache);
+    for (const today of ['2000-01-01', '2030-06-01']) {
+      recording.clear();
+      const options = { today, displayDir: 'content' };
+      const fromCache = await loadContent(contentDir, { ...options, parseCache: recording.cache });
+      const withoutCache = await loadContent(contentDir, options);
+      expect(recording.hits).toHaveLength(ALL_FILES);
+      expect(recording.stored).toEqual([]);
+      expect(
+        fromCache.warnings.length + (fromCache.kind === 'invalid' ? fromCache.errors.length : 0),
+      ).toBeGreaterThan(0);
+      expect(outcomeOf(fromCache)).toEqual(outcomeOf(withoutCache));
+    }
   });
 
   test('GIVEN the real story packs THEN every schema output survives the JSON round trip and the library from cached outputs equals a fresh one', async () => {
