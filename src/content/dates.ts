@@ -24,7 +24,8 @@ export interface DayDate extends PrecisionDate {
 export type PrecisionDateParse = { kind: 'ok'; date: PrecisionDate } | { kind: 'invalid'; reason: string };
 export type DayDateParse = { kind: 'ok'; date: DayDate } | { kind: 'invalid'; reason: string };
 
-const MONTH_NAMES = [
+/** English month names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

@@ -219,15 +219,8 @@ export const factCheckSchema = z
   })
   .readonly();
 
-export const updateSchema = z
-  .strictObject({
-    id: idSchema,
-    date: precisionDateSchema,
-    title: text(TEXT_LIMITS.eventTitle),
-    detail: text(TEXT_LIMITS.eventDetail),
-    sources: sourcesSchema,
-  })
-  .readonly();
+/** A dated development since the article: the same shape as a timeline event. */
+export const updateSchema = timelineEventSchema;
 
 export const factChecksFileSchema = z
   .strictObject({

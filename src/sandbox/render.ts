@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { MONTH_NAMES } from '../content/dates.js';
 import type { AutocompleteChoice, LoopbackMessage, LoopbackModal } from './loopback/index.js';
 
 /** Looks up display names for mentions; unknown ids render as the raw id. */
@@ -20,20 +21,6 @@ export interface RenderContext {
   width?: number;
 }
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function twoDigits(value: number): string {
@@ -43,7 +30,7 @@ function twoDigits(value: number): string {
 /** `Tuesday 2 June 2026 09:00 UTC` */
 export function formatInstant(ms: number): string {
   const date = new Date(ms);
-  return `${dayNames[date.getUTCDay()]} ${date.getUTCDate()} ${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
+  return `${dayNames[date.getUTCDay()]} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
 }
 
 /** `in 3 days`, `2 hours ago`, `in 5 minutes`, `just now` */
@@ -70,7 +57,7 @@ export function formatRelative(ms: number, now: number): string {
 function formatTimestamp(seconds: number, style: string, now: number): string {
   const ms = seconds * 1000;
   const date = new Date(ms);
-  const day = `${date.getUTCDate()} ${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const day = `${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
   const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`;
   switch (style) {
     case 'R':
