@@ -1,4 +1,4 @@
-import { main } from './main.js';
+import { main } from './app/main.js';
 
 main().catch((error: unknown) => {
   console.error('Roundtable stopped with an error:', error instanceof Error ? error.message : error);

@@ -1,10 +1,6 @@
 import path from 'node:path';
-import { localDateAt, localPartsAt } from '../../src/quiz/time.js';
-import {
-  type ChannelRef,
-  type RecordedRequest,
-  startLoopbackDiscord,
-} from '../../src/sandbox/loopback/index.js';
+import { type ChannelRef, type RecordedRequest, startLoopbackDiscord } from '@roundtable/loopback-discord';
+import { localDateAt, localPartsAt } from '../../src/features/quiz/core/time.js';
 import { BotProcess } from '../lib/child.js';
 import { type BenchContext, gatewayIntents } from '../lib/context.js';
 import type { RoundSummary, StoredQuizConfig } from '../lib/protocol.js';

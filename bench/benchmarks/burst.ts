@@ -5,7 +5,7 @@ import {
   type LoopbackMessage,
   type MemberRef,
   startLoopbackDiscord,
-} from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
 import { BotProcess } from '../lib/child.js';
 import { type BenchContext, gatewayIntents } from '../lib/context.js';
 import type { Activity, BotProcessConfig, RoundSummary } from '../lib/protocol.js';

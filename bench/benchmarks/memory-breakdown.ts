@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startLoopbackDiscord } from '../../src/sandbox/loopback/index.js';
+import { startLoopbackDiscord } from '@roundtable/loopback-discord';
 import { BotProcess } from '../lib/child.js';
 import { type BenchContext, gatewayIntents } from '../lib/context.js';
 import type { BotProcessConfig, MemoryFigures } from '../lib/protocol.js';

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { REST } from 'discord.js';
-import { deployCommands } from '../../src/commands/deploy.js';
-import { commands } from '../../src/commands/index.js';
 import {
   type ChannelRef,
   type LoopbackDiscord,
   type MemberRef,
   type SlashOptionValue,
   startLoopbackDiscord,
-} from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import { REST } from 'discord.js';
+import { commands } from '../../src/app/commands.js';
+import { deployCommands } from '../../src/platform/discord/deploy.js';
 import { BotProcess } from '../lib/child.js';
 import { type BenchContext, gatewayIntents } from '../lib/context.js';
 import type { BotProcessConfig, MemoryFigures } from '../lib/protocol.js';

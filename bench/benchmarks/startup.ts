@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { startLoopbackDiscord } from '@roundtable/loopback-discord';
 import Database from 'better-sqlite3';
-import { loadContent } from '../../src/content/index.js';
-import { createContentCacheRepository } from '../../src/db/content-cache-repository.js';
-import { migrate } from '../../src/db/migrate.js';
-import { migrations } from '../../src/db/migrations/index.js';
-import { startLoopbackDiscord } from '../../src/sandbox/loopback/index.js';
+import { loadContent } from '../../src/features/story-packs/core/index.js';
+import { createContentCacheRepository } from '../../src/features/story-packs/storage/parse-cache-repository.js';
+import { migrate } from '../../src/platform/database/migrate.js';
+import { migrations } from '../../src/platform/database/migrations/index.js';
 import { timeToReadyLine } from '../lib/child.js';
 import { type BenchContext, gatewayIntents } from '../lib/context.js';
 import type { BotProcessConfig } from '../lib/protocol.js';

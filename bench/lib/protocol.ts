@@ -16,7 +16,7 @@ export interface BotProcessConfig {
   announceReady?: boolean;
 }
 
-/** A quiz configuration as stored (see src/quiz/config.ts). */
+/** A quiz configuration as stored (see src/features/quiz/core/config.ts). */
 export interface StoredQuizConfig {
   guildId: string;
   channelId: string;

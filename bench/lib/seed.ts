@@ -1,4 +1,4 @@
-import type { ChannelRef, GuildRef, LoopbackDiscord, MemberRef } from '../../src/sandbox/loopback/index.js';
+import type { ChannelRef, GuildRef, LoopbackDiscord, MemberRef } from '@roundtable/loopback-discord';
 
 export interface SeededServer {
   guild: GuildRef;

@@ -5,14 +5,14 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ButtonStyle, Client, ComponentType, Events, MessageFlags } from 'discord.js';
-import { type Bot, createBot } from '../../src/bot.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadContent } from '../../src/content/index.js';
-import { startBackgroundCheckpoints } from '../../src/db/checkpoints.js';
-import { openDatabase } from '../../src/db/database.js';
-import { createLogger } from '../../src/logger.js';
-import type { QuizConfig } from '../../src/quiz/config.js';
-import { createQuizStorage } from '../../src/quiz/storage/index.js';
+import { type Bot, createBot } from '../../src/app/bot.js';
+import type { QuizConfig } from '../../src/features/quiz/core/config.js';
+import { createQuizStorage } from '../../src/features/quiz/storage/index.js';
+import { loadContent } from '../../src/features/story-packs/core/index.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { startBackgroundCheckpoints } from '../../src/platform/database/checkpoints.js';
+import { openDatabase } from '../../src/platform/database/database.js';
+import { createLogger } from '../../src/platform/logger.js';
 import type { Activity, BotProcessConfig, BotReply, BotRequest, MemoryFigures } from '../lib/protocol.js';
 
 const config = JSON.parse(process.env.BENCH_BOT ?? '{}') as BotProcessConfig;

@@ -1,5 +1,5 @@
+import type { ChannelRef, LoopbackMessage, MemberRef } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChannelRef, LoopbackMessage, MemberRef } from '../../src/sandbox/loopback/index.js';
 import { type DebateWorld, startDebateWorld } from './debate-world.js';
 
 let world: DebateWorld;

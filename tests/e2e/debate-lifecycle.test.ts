@@ -1,5 +1,5 @@
+import type { ChannelRef, LoopbackMessage } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChannelRef, LoopbackMessage } from '../../src/sandbox/loopback/index.js';
 import { type DebateWorld, eventually, startDebateWorld } from './debate-world.js';
 
 let world: DebateWorld;

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChannelRef } from '@roundtable/loopback-discord';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChannelRef } from '../../src/sandbox/loopback/index.js';
 import { type DebateWorld, eventually, startDebateWorld } from './debate-world.js';
 
 let directory: string;

@@ -1,10 +1,5 @@
+import type { ChannelRef, LoopbackMessage, MemberRef, PermissionName } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type {
-  ChannelRef,
-  LoopbackMessage,
-  MemberRef,
-  PermissionName,
-} from '../../src/sandbox/loopback/index.js';
 import {
   type DebateServer,
   type DebateWorld,

@@ -1,5 +1,5 @@
+import type { ChannelRef } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChannelRef } from '../../src/sandbox/loopback/index.js';
 import { type DebateWorld, eventually, seedDebateServer, startDebateWorld } from './debate-world.js';
 
 const minute = 60_000;

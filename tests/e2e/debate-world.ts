@@ -1,4 +1,3 @@
-import { createDebateRepository, type DebateRecord } from '../../src/debate/repository.js';
 import type {
   ChannelRef,
   GuildRef,
@@ -6,7 +5,8 @@ import type {
   LoopbackMessage,
   MemberRef,
   PermissionName,
-} from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import { createDebateRepository, type DebateRecord } from '../../src/features/debate/storage/repository.js';
 import { startWorld } from '../support/harness.js';
 
 export interface DebateServer {

@@ -1,6 +1,6 @@
+import type { LoopbackMessage } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { choiceLetter } from '../../src/quiz/questions.js';
-import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
+import { choiceLetter } from '../../src/features/quiz/core/questions.js';
 import { type QuizWorld, startQuizWorld } from './quiz-world.js';
 
 let world: QuizWorld;

@@ -1,5 +1,5 @@
+import type { LoopbackMessage } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
 import { type QuizWorld, startQuizWorld } from './quiz-world.js';
 
 let world: QuizWorld;

@@ -1,9 +1,9 @@
+import type { LoopbackMessage } from '@roundtable/loopback-discord';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createBot } from '../../src/bot.js';
-import { createLogger } from '../../src/logger.js';
-import { type QuizRound, questionNonce, snapshotQuestion } from '../../src/quiz/round.js';
-import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
+import { createBot } from '../../src/app/bot.js';
+import { type QuizRound, questionNonce, snapshotQuestion } from '../../src/features/quiz/core/round.js';
+import { createLogger } from '../../src/platform/logger.js';
 import { type QuizServer, type QuizWorld, startQuizWorld } from './quiz-world.js';
 
 let world: QuizWorld | undefined;

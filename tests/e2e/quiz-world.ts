@@ -1,6 +1,3 @@
-import { questionBankOf } from '../../src/quiz/bank.js';
-import { type BankQuestion, chooseQuestion } from '../../src/quiz/questions.js';
-import { createQuizStorage } from '../../src/quiz/storage/index.js';
 import type {
   ChannelRef,
   GuildRef,
@@ -8,7 +5,10 @@ import type {
   LoopbackMessage,
   MemberRef,
   RoleRef,
-} from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import { questionBankOf } from '../../src/features/quiz/core/bank.js';
+import { type BankQuestion, chooseQuestion } from '../../src/features/quiz/core/questions.js';
+import { createQuizStorage } from '../../src/features/quiz/storage/index.js';
 import { startWorld } from '../support/harness.js';
 
 export interface QuizServer {

@@ -1,9 +1,9 @@
+import type { LoopbackMessage } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { commands } from '../../src/commands/index.js';
-import { type ContentLibrary, formatDate } from '../../src/content/index.js';
-import type { Command } from '../../src/framework/command.js';
-import { verdictStyles } from '../../src/reading/verdicts.js';
-import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
+import { commands } from '../../src/app/commands.js';
+import { verdictStyles } from '../../src/features/reading/core/verdicts.js';
+import { type ContentLibrary, formatDate } from '../../src/features/story-packs/core/index.js';
+import type { Command } from '../../src/platform/router/command.js';
 import { loadStoryPacks } from '../support/harness.js';
 import { type ReadingWorld, startReadingWorld, waitOutCooldown } from './reading-world.js';
 

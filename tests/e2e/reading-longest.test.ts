@@ -1,7 +1,7 @@
+import type { LoopbackMessage } from '@roundtable/loopback-discord';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ID_LIMIT } from '../../src/content/index.js';
-import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
-import { buildLibrary, buildPack } from '../reading/fixtures.js';
+import { ID_LIMIT } from '../../src/features/story-packs/core/index.js';
+import { buildLibrary, buildPack } from '../features/reading/fixtures.js';
 import { type ReadingWorld, startReadingWorld, waitOutCooldown } from './reading-world.js';
 
 const longestId = `longest-${'x'.repeat(ID_LIMIT.max - 'longest-'.length)}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContentLibrary } from '../../src/content/index.js';
-import { dayInstantSeconds } from '../../src/reading/freshness.js';
+import { dayInstantSeconds } from '../../src/features/reading/core/freshness.js';
+import type { ContentLibrary } from '../../src/features/story-packs/core/index.js';
 import { loadStoryPacks } from '../support/harness.js';
 import { type ReadingWorld, startReadingWorld, waitOutCooldown } from './reading-world.js';
 

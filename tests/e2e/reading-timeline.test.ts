@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ContentLibrary, formatDate } from '../../src/content/index.js';
-import { buildLibrary, buildPack } from '../reading/fixtures.js';
+import { type ContentLibrary, formatDate } from '../../src/features/story-packs/core/index.js';
+import { buildLibrary, buildPack } from '../features/reading/fixtures.js';
 import { loadStoryPacks } from '../support/harness.js';
 import {
   type ReadingWorld,

@@ -1,4 +1,4 @@
-import type { ContentLibrary } from '../../src/content/index.js';
+import type { ContentLibrary } from '../../src/features/story-packs/core/index.js';
 import { seedPolitics, startWorld, type World } from '../support/harness.js';
 
 export type ReadingWorld = World<ReturnType<typeof seedPolitics>>;

@@ -2,29 +2,33 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoopbackMessage } from '@roundtable/loopback-discord';
+import { startLoopbackDiscord } from '@roundtable/loopback-discord';
 import Database from 'better-sqlite3';
 import { REST } from 'discord.js';
 import { afterAll, describe, expect, test } from 'vitest';
-import { deployCommands } from '../../src/commands/deploy.js';
-import { commands } from '../../src/commands/index.js';
-import type { LoopbackMessage } from '../../src/sandbox/loopback/index.js';
-import { startLoopbackDiscord } from '../../src/sandbox/loopback/index.js';
+import { commands } from '../../src/app/commands.js';
+import { deployCommands } from '../../src/platform/discord/deploy.js';
 import { startBotChild } from './support/bot-child.js';
 
 const workDirectory = mkdtempSync(join(tmpdir(), 'roundtable-backup-'));
 afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
-/** Runs `npm run backup -- ...args` (its script, `tsx src/db/backup-cli.ts`) against `databasePath`. */
+/** Runs `npm run backup -- ...args` (its script, `tsx src/platform/database/backup-cli.ts`) against `databasePath`. */
 function runBackupCli(
   databasePath: string,
   args: string[],
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const output: string[] = [];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/backup-cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/platform/database/backup-cli.ts', ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     child.once('exit', (code) => resolve({ code, output: output.join('') }));

@@ -2,21 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { REST } from 'discord.js';
-import { afterAll, describe, expect, test } from 'vitest';
-import { deployCommands } from '../../src/commands/deploy.js';
-import { commands } from '../../src/commands/index.js';
-import { createDebateRepository } from '../../src/debate/repository.js';
-import { createQuizStorage } from '../../src/quiz/storage/index.js';
 import type {
   ChannelRef,
   GuildRef,
   LoopbackDiscord,
   LoopbackMessage,
   MemberRef,
-} from '../../src/sandbox/loopback/index.js';
-import { startLoopbackDiscord } from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import { startLoopbackDiscord } from '@roundtable/loopback-discord';
+import Database from 'better-sqlite3';
+import { REST } from 'discord.js';
+import { afterAll, describe, expect, test } from 'vitest';
+import { commands } from '../../src/app/commands.js';
+import { createDebateRepository } from '../../src/features/debate/storage/repository.js';
+import { createQuizStorage } from '../../src/features/quiz/storage/index.js';
+import { deployCommands } from '../../src/platform/discord/deploy.js';
 import { type BotChild, startBotChild } from './support/bot-child.js';
 
 const seed = 4_242;

@@ -1,12 +1,12 @@
-import { REST, Routes } from 'discord.js';
-import { afterEach, describe, expect, test } from 'vitest';
 import type {
   ChannelRef,
   GuildRef,
   LoopbackDiscord,
   LoopbackMessage,
   MemberRef,
-} from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import { REST, Routes } from 'discord.js';
+import { afterEach, describe, expect, test } from 'vitest';
 import { seedPolitics, startWorld } from '../support/harness.js';
 import { readStoredState } from './support/stored-state.js';
 

@@ -1,6 +1,6 @@
+import type { ChannelRef, MemberRef, SlashOptionValue } from '@roundtable/loopback-discord';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChannelRef, MemberRef, SlashOptionValue } from '../../src/sandbox/loopback/index.js';
 import { describeFigures, type FuzzWorld, startFuzzWorld } from './support/fuzz-world.js';
 import { clientText, hostileText, textWithoutDigits } from './support/hostile.js';
 

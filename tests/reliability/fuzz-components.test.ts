@@ -1,6 +1,6 @@
+import type { ChannelRef, LoopbackMessage, MemberRef } from '@roundtable/loopback-discord';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ChannelRef, LoopbackMessage, MemberRef } from '../../src/sandbox/loopback/index.js';
 import { describeFigures, type FuzzWorld, startFuzzWorld } from './support/fuzz-world.js';
 import { hostileText } from './support/hostile.js';
 

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { LoopbackDiscord, LoopbackMessage } from '@roundtable/loopback-discord';
+import { startLoopbackDiscord } from '@roundtable/loopback-discord';
 import { REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LoopbackDiscord, LoopbackMessage } from '../../src/sandbox/loopback/index.js';
-import { startLoopbackDiscord } from '../../src/sandbox/loopback/index.js';
 import { seedPolitics, startWorld, type World } from '../support/harness.js';
 import { readStoredState } from './support/stored-state.js';
 

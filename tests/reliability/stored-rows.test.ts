@@ -1,5 +1,5 @@
+import type { LoopbackDiscord } from '@roundtable/loopback-discord';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { LoopbackDiscord } from '../../src/sandbox/loopback/index.js';
 import { startWorld, type World } from '../support/harness.js';
 
 function seedServers(discord: LoopbackDiscord) {

@@ -1,19 +1,19 @@
-import Database from 'better-sqlite3';
-import { REST } from 'discord.js';
-import { type Bot, type CreateBotOptions, createBot } from '../../src/bot.js';
-import { ManualClock } from '../../src/clock.js';
-import { deployCommands } from '../../src/commands/deploy.js';
-import { commands } from '../../src/commands/index.js';
-import { type ContentLibrary, loadContent } from '../../src/content/index.js';
-import { migrate } from '../../src/db/migrate.js';
-import { migrations } from '../../src/db/migrations/index.js';
-import type { Command } from '../../src/framework/command.js';
-import { createLogger } from '../../src/logger.js';
 import {
   type LoopbackDiscord,
   type LoopbackOptions,
   startLoopbackDiscord,
-} from '../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import Database from 'better-sqlite3';
+import { REST } from 'discord.js';
+import { type Bot, type CreateBotOptions, createBot } from '../../src/app/bot.js';
+import { commands } from '../../src/app/commands.js';
+import { type ContentLibrary, loadContent } from '../../src/features/story-packs/core/index.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { migrate } from '../../src/platform/database/migrate.js';
+import { migrations } from '../../src/platform/database/migrations/index.js';
+import { deployCommands } from '../../src/platform/discord/deploy.js';
+import { createLogger } from '../../src/platform/logger.js';
+import type { Command } from '../../src/platform/router/command.js';
 
 /** A structured log line the bot wrote. */
 export interface LogLine {

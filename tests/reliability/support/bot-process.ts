@@ -5,12 +5,12 @@
  * only when the parent sends `{ kind: 'tick', now }` over IPC; each tick runs the scheduled work once,
  * as the minute cron does, and is answered with `{ kind: 'ticked', now }`.
  */
-import { createBot } from '../../../src/bot.js';
-import { ManualClock } from '../../../src/clock.js';
-import { parseEnv } from '../../../src/config/env.js';
-import { loadContent } from '../../../src/content/index.js';
-import { openDatabase } from '../../../src/db/database.js';
-import { createLogger } from '../../../src/logger.js';
+import { createBot } from '../../../src/app/bot.js';
+import { loadContent } from '../../../src/features/story-packs/core/index.js';
+import { ManualClock } from '../../../src/platform/clock.js';
+import { openDatabase } from '../../../src/platform/database/database.js';
+import { parseEnv } from '../../../src/platform/env.js';
+import { createLogger } from '../../../src/platform/logger.js';
 
 export type ParentMessage = { kind: 'tick'; now: number };
 export type ChildMessage = { kind: 'ready' } | { kind: 'ticked'; now: number };

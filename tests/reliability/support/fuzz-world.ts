@@ -8,8 +8,8 @@ import type {
   LoopbackModal,
   MemberRef,
   RoleRef,
-} from '../../../src/sandbox/loopback/index.js';
-import { LoopbackUsageError } from '../../../src/sandbox/loopback/index.js';
+} from '@roundtable/loopback-discord';
+import { LoopbackUsageError } from '@roundtable/loopback-discord';
 import { startWorld, type World } from '../../support/harness.js';
 import type { MentionTargets } from './hostile.js';
 import { changedTables, readStoredState } from './stored-state.js';

@@ -1,0 +1,158 @@
+import { createInterface, type Interface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { startLoopbackDiscord } from '@roundtable/loopback-discord';
+import { REST } from 'discord.js';
+import pino from 'pino';
+import { createBot } from '../../../src/app/bot.js';
+import { commands } from '../../../src/app/commands.js';
+import { formatContentReport, loadContent } from '../../../src/features/story-packs/core/index.js';
+import { openDatabase } from '../../../src/platform/database/database.js';
+import { deployCommands } from '../../../src/platform/discord/deploy.js';
+import { createLogger } from '../../../src/platform/logger.js';
+import { formatInstant } from './render.js';
+import { SandboxSession, type SandboxSession as Session } from './session.js';
+
+interface RunningSandbox {
+  session: Session;
+  stop(): Promise<void>;
+}
+
+/** Starts the loopback Discord, seeds #politics with you, a moderator and an admin, and starts Roundtable against it. */
+async function startSandbox(print: (lines: readonly string[]) => void): Promise<RunningSandbox> {
+  const discord = await startLoopbackDiscord({ botName: 'Roundtable' });
+  const guild = discord.seedGuild({ name: 'Roundtable Sandbox' });
+  const politics = discord.addChannel(guild, { name: 'politics', topic: 'Current affairs, with sources' });
+  const members = {
+    you: discord.addMember(guild, { username: 'you' }),
+    mod: discord.addMember(guild, {
+      username: 'mod',
+      permissions: ['ManageThreads', 'ManageMessages', 'ModerateMembers', 'KickMembers', 'MuteMembers'],
+    }),
+    admin: discord.addMember(guild, { username: 'admin', admin: true }),
+  };
+  const contentDir = process.env.CONTENT_DIR ?? fileURLToPath(new URL('../../../content', import.meta.url));
+  const content = await loadContent(contentDir, { today: new Date(discord.clock.now()) });
+  if (content.kind === 'invalid') {
+    await discord.close();
+    throw new Error(`the story packs in ${contentDir} are invalid:\n${formatContentReport(content)}`);
+  }
+  const db = openDatabase(':memory:');
+  const logger = createLogger({
+    level: process.env.LOG_LEVEL ?? 'warn',
+    destination: pino.destination({ dest: 2, sync: true }),
+  });
+  const bot = createBot({
+    token: discord.token,
+    apiUrl: discord.apiUrl,
+    db,
+    content: content.library,
+    logger,
+    clock: { now: () => discord.clock.now() },
+    schedule: 'manual',
+  });
+  const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
+  await deployCommands(rest, commands, guild.id);
+  await bot.start();
+  const session = new SandboxSession(
+    {
+      discord,
+      guild,
+      home: politics,
+      members,
+      runScheduledWork: () => bot.scheduler.runDue(),
+    },
+    print,
+  );
+  session.start();
+  return {
+    session,
+    async stop() {
+      session.stop();
+      await bot.stop();
+      await discord.close();
+      db.close();
+    },
+  };
+}
+
+function welcome(now: number): string[] {
+  return [
+    'Roundtable sandbox — an offline Discord server with the Roundtable bot.',
+    `You are "you" in #politics; "mod" and "admin" are there too. It is ${formatInstant(now)}.`,
+    'Try /help, /summary story:us-japan-alliance, or :help for the sandbox commands.',
+  ];
+}
+
+async function runInteractive(): Promise<number> {
+  let readline: Interface | null = null;
+  let busy = true;
+  const print = (lines: readonly string[]) => {
+    if (readline && !busy) process.stdout.write('\r\x1b[2K');
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (readline && !busy) readline.prompt(true);
+  };
+  const sandbox = await startSandbox(print);
+  const { session } = sandbox;
+  print(welcome(Date.now()));
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    historySize: 200,
+    completer: (line: string, callback: (error: Error | null, result: [string[], string]) => void) => {
+      session.complete(line).then(
+        (result) => callback(null, result),
+        () => callback(null, [[], line]),
+      );
+    },
+  });
+  readline = rl;
+  rl.setPrompt(session.prompt);
+  busy = false;
+  rl.prompt();
+  const finished = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  rl.on('line', (line) => {
+    busy = true;
+    rl.pause();
+    void session.run(line).then((result) => {
+      busy = false;
+      if (result.kind === 'quit') {
+        rl.close();
+        return;
+      }
+      rl.setPrompt(session.prompt);
+      rl.resume();
+      rl.prompt();
+    });
+  });
+  await finished;
+  await sandbox.stop();
+  return 0;
+}
+
+/** Reads stdin as a script: each line is echoed after the prompt, run, and its output printed; exits 1 if a line failed. */
+async function runScript(): Promise<number> {
+  const print = (lines: readonly string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+  const sandbox = await startSandbox(print);
+  const { session } = sandbox;
+  let failed = false;
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    process.stdout.write(`${session.prompt}${line}\n`);
+    const result = await session.run(line);
+    if (result.kind === 'quit') break;
+    if (result.failed) failed = true;
+  }
+  rl.close();
+  await sandbox.stop();
+  return failed ? 1 : 0;
+}
+
+const interactive = process.stdin.isTTY === true;
+try {
+  const code = interactive ? await runInteractive() : await runScript();
+  process.exit(code);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}

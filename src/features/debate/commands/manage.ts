@@ -1,0 +1,207 @@
+import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
+import type { BotContext } from '../../../app/context.js';
+import { discordTimestamp } from '../../../platform/discord/timestamp.js';
+import { UserError } from '../../../platform/router/errors.js';
+import { checkExtension, formatSlowmode, maximumSlowmodeSeconds } from '../core/duration.js';
+import { cleanModeratorReason } from '../core/reports.js';
+import { debateManagePermissions } from '../discord/permissions.js';
+import type { ThreadActionOutcome } from '../discord/service.js';
+import type { DebateRecord } from '../storage/repository.js';
+import { durationOption, respondWithDurations } from './duration-option.js';
+import {
+  deferThenAnswer,
+  requireBotPermissions,
+  requireDebateThread,
+  requireGuild,
+  requireModerator,
+  requireOpenDebate,
+  withNotes,
+} from './guards.js';
+import type { DebateSubcommand } from './subcommand.js';
+
+/** The checks every thread-changing moderator subcommand makes before it acts. */
+function prepare(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  action: string,
+): DebateRecord {
+  requireGuild(interaction);
+  requireModerator(interaction, action);
+  const debate = requireDebateThread(interaction, context);
+  requireBotPermissions(interaction, debateManagePermissions);
+  return debate;
+}
+
+/** The reply to a thread action: the refusal, or what was done with its notes and the mod-log hint. */
+function describeOutcome(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  outcome: ThreadActionOutcome,
+  done: (debate: DebateRecord) => string,
+): string {
+  return outcome.kind === 'refused'
+    ? outcome.message
+    : withNotes(done(outcome.debate), [
+        ...outcome.notes,
+        context.debate.modLogHint(outcome.debate.guildId, interaction.user.id),
+      ]);
+}
+
+export const closeSubcommand: DebateSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('close')
+    .setDescription('Close this debate now and post the result (moderators)')
+    .addStringOption((option) =>
+      option.setName('reason').setDescription('Why it closes early (shown in the summary)').setMaxLength(300),
+    ),
+  audience: 'moderator',
+  help: 'Close the debate in this thread now: restores the thread and posts the result.',
+  async execute(interaction, context) {
+    const debate = prepare(interaction, context, 'close a debate');
+    requireOpenDebate(debate);
+    const reason = cleanModeratorReason(interaction.options.getString('reason'), 300) ?? null;
+    await deferThenAnswer(interaction, async () => {
+      let problem: string | undefined;
+      try {
+        const closed = await context.debate.close(debate, { by: interaction.user.id, reason });
+        if (closed.fault !== null) problem = `Not everything could be done: ${closed.fault}`;
+      } catch (error) {
+        context.logger.warn(
+          { err: error, debateId: debate.id },
+          'closing a debate did not finish; the schedule retries',
+        );
+        problem =
+          'Discord did not answer everything in time; I will finish posting the result within a minute.';
+      }
+      return withNotes('The debate is closed and its result is posted here and in the channel.', [
+        problem,
+        context.debate.modLogHint(debate.guildId, interaction.user.id),
+      ]);
+    });
+  },
+};
+
+export const reopenSubcommand: DebateSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('reopen')
+    .setDescription('Open this closed debate again for its original length (moderators)'),
+  audience: 'moderator',
+  help: 'Reopen the closed debate in this thread for its original length.',
+  async execute(interaction, context) {
+    const debate = prepare(interaction, context, 'reopen a debate');
+    if (debate.status === 'open') throw new UserError('This debate is still open.');
+    await deferThenAnswer(interaction, async () =>
+      describeOutcome(
+        interaction,
+        context,
+        await context.debate.reopen(debate, interaction.user.id),
+        (reopened) => `The debate is open again until ${discordTimestamp(reopened.closesAt, 'F')}.`,
+      ),
+    );
+  },
+};
+
+export const extendSubcommand: DebateSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('extend')
+    .setDescription('Give this debate more time (moderators)')
+    .addStringOption((option) =>
+      durationOption(option, 'duration', 'How much longer, e.g. 30m, 2h, 1d (at most 7 days from now)', true),
+    ),
+  audience: 'moderator',
+  help: 'Give the debate in this thread more time; rounds still to come move with it.',
+  async autocomplete(interaction) {
+    await respondWithDurations(interaction);
+  },
+  async execute(interaction, context) {
+    const debate = prepare(interaction, context, 'extend a debate');
+    requireOpenDebate(debate);
+    const checked = checkExtension(
+      interaction.options.getString('duration', true),
+      debate.closesAt,
+      context.clock.now(),
+    );
+    if (checked.kind === 'invalid')
+      throw new UserError(
+        'I could not read that duration. Try `30m`, `2h` or `1d`, or pick one from the list.',
+      );
+    if (checked.kind === 'too-far')
+      throw new UserError(
+        `A debate can run at most 7 days from now, until ${discordTimestamp(checked.latest, 'F')}.`,
+      );
+    await deferThenAnswer(interaction, async () =>
+      describeOutcome(
+        interaction,
+        context,
+        await context.debate.extend(debate, checked.closesAt, interaction.user.id),
+        (extended) => `The debate now closes ${discordTimestamp(extended.closesAt, 'F')}.`,
+      ),
+    );
+  },
+};
+
+export const slowmodeSubcommand: DebateSubcommand = {
+  data: new SlashCommandSubcommandBuilder()
+    .setName('slowmode')
+    .setDescription("Set this debate's slowmode; it is restored when the debate ends (moderators)")
+    .addIntegerOption((option) =>
+      option
+        .setName('seconds')
+        .setDescription('Seconds between messages per member, 0 for off (at most 21600)')
+        .setRequired(true)
+        .setMinValue(0)
+        .setMaxValue(maximumSlowmodeSeconds),
+    ),
+  audience: 'moderator',
+  help: "Set the debate thread's slowmode for the rest of the debate.",
+  async execute(interaction, context) {
+    const debate = prepare(interaction, context, 'change slowmode');
+    requireOpenDebate(debate);
+    const seconds = interaction.options.getInteger('seconds', true);
+    if (seconds < 0 || seconds > maximumSlowmodeSeconds)
+      throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
+    await deferThenAnswer(interaction, async () =>
+      describeOutcome(
+        interaction,
+        context,
+        await context.debate.setSlowmode(debate, seconds, interaction.user.id),
+        () => `Slowmode is now ${formatSlowmode(seconds)}. It goes back to what it was when the debate ends.`,
+      ),
+    );
+  },
+};
+
+function lockSubcommand(locked: boolean): DebateSubcommand {
+  const name = locked ? 'lock' : 'unlock';
+  return {
+    data: new SlashCommandSubcommandBuilder()
+      .setName(name)
+      .setDescription(
+        locked
+          ? 'Lock this debate thread so only moderators can post (moderators)'
+          : 'Unlock this debate thread (moderators)',
+      ),
+    audience: 'moderator',
+    help: locked
+      ? 'Lock the debate thread for a pause; it is unlocked again when the debate ends.'
+      : 'Unlock the debate thread.',
+    async execute(interaction, context) {
+      const debate = prepare(interaction, context, `${name} a debate thread`);
+      requireOpenDebate(debate);
+      await deferThenAnswer(interaction, async () =>
+        describeOutcome(
+          interaction,
+          context,
+          await context.debate.setLocked(debate, locked, interaction.user.id),
+          () =>
+            locked
+              ? 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.'
+              : 'The thread is unlocked.',
+        ),
+      );
+    },
+  };
+}
+
+export const lockThreadSubcommand = lockSubcommand(true);
+export const unlockThreadSubcommand = lockSubcommand(false);

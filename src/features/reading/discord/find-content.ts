@@ -1,0 +1,50 @@
+import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
+import type { BotContext } from '../../../app/context.js';
+import { visibilityFlags } from '../../../platform/discord/visibility.js';
+import { UserError } from '../../../platform/router/errors.js';
+import type { DebatePrompt, Story } from '../../story-packs/core/index.js';
+import type { ReadingTime } from '../messages/page-view.js';
+import { type ContentReference, resolveReference } from './content-reference.js';
+import type { Pager, Viewer } from './pager.js';
+import { requireStory, storyOptionName } from './story-option.js';
+
+/** The story a custom id names, by id or hashed reference. */
+export function findStory(reference: ContentReference, context: BotContext): Story | undefined {
+  return resolveReference(reference, context.content.stories, (id) => context.content.getStory(id));
+}
+
+/** The debate prompt a custom id names, by id or hashed reference. */
+export function findPrompt(reference: ContentReference, context: BotContext): DebatePrompt | undefined {
+  return resolveReference(reference, context.content.debatePrompts, (id) =>
+    context.content.getDebatePrompt(id),
+  );
+}
+
+export function readingTime(context: BotContext): ReadingTime {
+  return { now: context.clock.now(), staleAfterDays: context.options.contentStaleDays };
+}
+
+export function viewerOf(interaction: ChatInputCommandInteraction | MessageComponentInteraction): Viewer {
+  return { userId: interaction.user.id, memberPermissions: interaction.memberPermissions };
+}
+
+/** The answer for a button whose story was removed from the packs since the message was posted. */
+export function storyGoneMessage(): string {
+  return 'This story is no longer in the story packs. Run the command again to pick a current story.';
+}
+
+/**
+ * Answers a reading command: the story of its `story` option, then the first page of `pager` for
+ * the state `stateOf` gives, paged by the member who asked, public unless they asked for privacy.
+ */
+export async function replyWithPager<State>(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+  pager: Pager<State>,
+  stateOf: (story: Story) => State,
+): Promise<void> {
+  const story = requireStory(interaction.options.getString(storyOptionName, true), context);
+  const shown = await pager.message(stateOf(story), 0, interaction.user.id, context, viewerOf(interaction));
+  if (shown.kind === 'unavailable') throw new UserError(shown.message);
+  await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+}

@@ -1,0 +1,66 @@
+import { type AutocompleteInteraction, escapeMarkdown, type SlashCommandStringOption } from 'discord.js';
+import type { BotContext } from '../../../app/context.js';
+import { UserError } from '../../../platform/router/errors.js';
+import type { Story } from '../../story-packs/core/index.js';
+import { AUTOCOMPLETE_LIMIT } from '../../story-packs/core/index.js';
+import { lookUpStory } from '../core/story-lookup.js';
+import { shortenText } from '../core/text-split.js';
+
+export const storyOptionName = 'story';
+
+/** Autocomplete choice names and values are capped at 100 characters. */
+const choiceLimit = 100;
+
+/** The `story` option every reading command shares: autocompleted from the packs. */
+export function storyOption(option: SlashCommandStringOption, required: boolean): SlashCommandStringOption {
+  return option
+    .setName(storyOptionName)
+    .setDescription('The story: start typing a title, topic or id and pick from the list')
+    .setRequired(required)
+    .setMaxLength(choiceLimit)
+    .setAutocomplete(true);
+}
+
+/** Answers autocomplete for a `story` option: best matches first, newest stories for empty input. */
+export async function respondWithStories(
+  interaction: AutocompleteInteraction,
+  context: BotContext,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== storyOptionName) {
+    await interaction.respond([]);
+    return;
+  }
+  const stories = context.content.searchStories(String(focused.value), AUTOCOMPLETE_LIMIT);
+  await interaction.respond(
+    stories.map((story) => ({ name: shortenText(story.title, choiceLimit), value: story.id })),
+  );
+}
+
+function storyLine(story: Story): string {
+  return `• **${escapeMarkdown(shortenText(story.title, 150))}** (\`${story.id}\`)`;
+}
+
+/** The answer for a story that does not exist, with the closest stories or, failing that, the newest. */
+export function unknownStoryMessage(
+  input: string,
+  suggestions: readonly Story[],
+  newest: readonly Story[],
+): string {
+  const shown = escapeMarkdown(shortenText(input.replaceAll('`', "'"), 80));
+  const heading = `I could not find a story called “${shown}”.`;
+  const hint = 'Start typing in the `story` option and pick one from the list.';
+  if (suggestions.length > 0)
+    return `${heading} Did you mean:\n${suggestions.map(storyLine).join('\n')}\n\n${hint}`;
+  if (newest.length === 0) return `${heading} There are no stories loaded yet.`;
+  return `${heading} These are the newest stories:\n${newest.map(storyLine).join('\n')}\n\n${hint}`;
+}
+
+/** The story the member chose; an unknown one is refused privately with close matches. */
+export function requireStory(input: string, context: BotContext): Story {
+  const lookup = lookUpStory(context.content, input);
+  if (lookup.kind === 'found') return lookup.story;
+  throw new UserError(
+    unknownStoryMessage(lookup.input, lookup.suggestions, context.content.stories.slice(0, 5)),
+  );
+}

@@ -1,0 +1,69 @@
+import type { FactCheck, Story, Update, Verdict } from '../../story-packs/core/index.js';
+import { compareDates, formatDate } from '../../story-packs/core/index.js';
+import { verdictBadge, verdictStyles } from '../core/verdicts.js';
+import type { FieldGroup } from './embed-layout.js';
+import {
+  buildPages,
+  factsCheckedLines,
+  itemFields,
+  linkOrLabel,
+  type PageView,
+  type ReadingTime,
+} from './page-view.js';
+
+const itemsPerPage = 8;
+
+function verdictLegend(claims: readonly FactCheck[]): string {
+  const used = new Set<Verdict>(claims.map((claim) => claim.verdict));
+  return (Object.keys(verdictStyles) as Verdict[])
+    .filter((verdict) => used.has(verdict))
+    .map((verdict) => `${verdictStyles[verdict].icon} ${verdictStyles[verdict].meaning}`)
+    .join(' · ');
+}
+
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/** The article's claims with their verdicts and corrections, then the dated updates since the article. */
+export function buildFactCheckPages(
+  story: Story,
+  claims: readonly FactCheck[],
+  updates: readonly Update[],
+  time: ReadingTime,
+): PageView[] {
+  const article = story.articles[0];
+  const articleName = article === undefined ? 'the article' : linkOrLabel(article.title, article.url);
+  const sortedUpdates = [...updates].sort((left, right) => compareDates(left.date, right.date));
+  const intro = [
+    `Claims made by ${articleName}, checked${sortedUpdates.length > 0 ? ', then what has happened since' : ''}.`,
+    verdictLegend(claims),
+    factsCheckedLines(story.as_of, time),
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+  const groups: FieldGroup[] = [
+    ...claims.map((claim, index) =>
+      itemFields(
+        `Claim ${index + 1}: ${verdictBadge(claim.verdict)}`,
+        `${quote(claim.claim)}\n**${claim.verdict === 'accurate' ? 'Context' : 'Correction'}:** ${claim.correction}`,
+        claim.sources,
+      ),
+    ),
+    ...sortedUpdates.map((update) =>
+      itemFields(`Update, ${formatDate(update.date)}: ${update.title}`, update.detail, update.sources),
+    ),
+  ];
+  return buildPages(
+    {
+      title: `Fact-check: ${story.title}`,
+      firstDescription: intro,
+      footer: `Roundtable · Fact-check · ${story.id}`,
+    },
+    groups,
+    itemsPerPage,
+  );
+}
