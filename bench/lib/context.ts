@@ -13,4 +13,4 @@ export interface BenchContext {
 }
 
 /** The same gateway intents Roundtable asks for, as a bitfield for the bare client. */
-export { gatewayIntents } from '../../src/app/bot.js';
+export { gatewayIntents } from '../../src/platform/discord/client.js';

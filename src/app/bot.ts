@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import { type Client, Events } from 'discord.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
 import { createQuizFeature } from '../features/quiz/discord/quiz-service.js';
 import { createSettingsRepository } from '../features/settings/storage/repository.js';
 import type { ContentLibrary } from '../features/story-packs/core/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
+import { createClient } from '../platform/discord/client.js';
 import type { Logger } from '../platform/logger.js';
 import type { Command } from '../platform/router/command.js';
 import { createRouter, type InteractionRouter } from '../platform/router/router.js';
@@ -26,15 +27,15 @@ export interface CreateBotOptions {
   logger: Logger;
   clock?: Clock;
   options?: Partial<BotOptions>;
-  commands?: readonly Command[];
+  commands?: readonly Command<BotContext>[];
   /** `cron` ticks scheduled work every minute of real time; `manual` leaves ticking to the caller. */
   schedule?: 'cron' | 'manual';
 }
 
 export interface Bot {
   client: Client;
-  context: BotContext;
-  router: InteractionRouter;
+  /** The features and their context; only there once the story packs have loaded (it throws before). */
+  readonly context: BotContext;
   scheduler: Scheduler;
   /**
    * Logs in, waits for READY and the story packs, catches up on work missed while offline, then starts the
@@ -45,136 +46,83 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Guilds for channels, roles and threads; GuildMessages to count debate messages (no message content). */
-export const gatewayIntents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
-
-export function createClient(apiUrl: string): Client {
-  const keepSelf = {
-    maxSize: 0,
-    keepOverLimit: (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id,
-  };
-  return new Client({
-    intents: gatewayIntents,
-    rest: { api: apiUrl },
-    allowedMentions: { parse: [], repliedUser: false },
-    makeCache: Options.cacheWithLimits({
-      MessageManager: 0,
-      GuildMemberManager: keepSelf,
-      UserManager: keepSelf,
-      PresenceManager: 0,
-      ReactionManager: 0,
-      ReactionUserManager: 0,
-      VoiceStateManager: 0,
-      GuildEmojiManager: 0,
-      BaseGuildEmojiManager: 0,
-      GuildStickerManager: 0,
-      GuildBanManager: 0,
-      GuildInviteManager: 0,
-      GuildScheduledEventManager: 0,
-      StageInstanceManager: 0,
-      AutoModerationRuleManager: 0,
-      ApplicationCommandManager: 0,
-      ThreadMemberManager: 0,
-      GuildMessageManager: 0,
-      DMMessageManager: 0,
-      GuildForumThreadManager: 0,
-      GuildTextThreadManager: 0,
-    }),
-    sweepers: {
-      ...Options.DefaultSweeperSettings,
-      threads: { interval: 3_600, lifetime: 14_400 },
-    },
-  });
-}
-
-/** A library that reads through to the loaded one: only used once it has loaded. */
-function libraryWhenLoaded(loaded: () => ContentLibrary | undefined): ContentLibrary {
-  const library = (): ContentLibrary => {
-    const current = loaded();
-    if (current === undefined) throw new Error('the story packs are not loaded yet');
-    return current;
-  };
-  return {
-    get stories() {
-      return library().stories;
-    },
-    getStory: (id) => library().getStory(id),
-    getTimeline: (storyId) => library().getTimeline(storyId),
-    getFactChecks: (storyId) => library().getFactChecks(storyId),
-    getUpdates: (storyId) => library().getUpdates(storyId),
-    get debatePrompts() {
-      return library().debatePrompts;
-    },
-    getDebatePrompt: (id) => library().getDebatePrompt(id),
-    getDebatePrompts: (storyId) => library().getDebatePrompts(storyId),
-    get quizQuestions() {
-      return library().quizQuestions;
-    },
-    getQuizQuestion: (id) => library().getQuizQuestion(id),
-    getQuizQuestions: (storyId) => library().getQuizQuestions(storyId),
-    searchStories: (query, limit) => library().searchStories(query, limit),
-    suggestStories: (unknownId, limit) => library().suggestStories(unknownId, limit),
-    searchDebatePrompts: (query, limit) => library().searchDebatePrompts(query, limit),
-  };
+interface Running {
+  context: BotContext;
+  router: InteractionRouter;
 }
 
 export function createBot(settings: CreateBotOptions): Bot {
   const clock = settings.clock ?? systemClock;
+  const { db, logger } = settings;
   const client = createClient(settings.apiUrl);
-  let loadedContent = settings.content instanceof Promise ? undefined : settings.content;
-  const contentReady = Promise.resolve(settings.content).then(
-    (library) => {
-      loadedContent = library;
-      return library;
-    },
-    () => undefined,
-  );
-  const core = {
-    client,
-    db: settings.db,
-    content: loadedContent ?? libraryWhenLoaded(() => loadedContent),
-    clock,
-    logger: settings.logger,
-    options: { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options },
-  };
-  const guildSettings = createSettingsRepository(settings.db, settings.logger);
-  const context: BotContext = {
-    ...core,
-    settings: guildSettings,
-    commands: settings.commands ?? defaultCommands,
-    debate: createDebateFeature(settings.db, client, clock, settings.logger, core.content, guildSettings),
-    quiz: createQuizFeature(core),
-  };
-  const router = createRouter(context.commands, context);
-  const scheduler = createScheduler(clock, settings.logger);
-  registerDebateEvents(client, scheduler, context.debate);
-  scheduler.add(context.quiz.task);
+  const scheduler = createScheduler(clock, logger);
+  const options: BotOptions = { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options };
+
+  /** Builds every feature over the loaded packs: the one place the context is put together. */
+  function assemble(content: ContentLibrary): Running {
+    const guildSettings = createSettingsRepository(db, logger);
+    const platform = { client, clock, logger };
+    const context: BotContext = {
+      ...platform,
+      content,
+      contentStaleDays: options.contentStaleDays,
+      settings: guildSettings,
+      commands: settings.commands ?? defaultCommands,
+      debate: createDebateFeature(db, client, clock, logger, content, guildSettings),
+      quiz: createQuizFeature({
+        ...platform,
+        db,
+        content,
+        countEditIntervalMs: options.quizCountEditIntervalMs,
+      }),
+    };
+    registerDebateEvents(client, scheduler, context.debate);
+    scheduler.add(context.quiz.task);
+    return { context, router: createRouter(context.commands, context) };
+  }
+
+  let running = settings.content instanceof Promise ? undefined : assemble(settings.content);
+  const ready: Promise<Running | undefined> =
+    settings.content instanceof Promise
+      ? settings.content.then(
+          (library) => {
+            if (library !== undefined) running = assemble(library);
+            return running;
+          },
+          () => undefined,
+        )
+      : Promise.resolve(running);
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (loadedContent !== undefined) void router.handle(interaction);
-    else
-      void contentReady.then((library) => (library === undefined ? undefined : router.handle(interaction)));
+    if (running !== undefined) void running.router.handle(interaction);
+    else void ready.then((loaded) => loaded?.router.handle(interaction));
   });
-  client.on(Events.Error, (error) => settings.logger.error({ err: error }, 'discord client error'));
-  client.on(Events.Warn, (message) => settings.logger.warn(message));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
 
   return {
     client,
-    context,
-    router,
     scheduler,
+    get context() {
+      if (running === undefined) throw new Error('the story packs are not loaded yet');
+      return running.context;
+    },
     async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      const connected = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       const connecting = client.login(settings.token).then(
-        () => ready.then(() => ({ kind: 'connected' }) as const),
+        () => connected.then(() => ({ kind: 'connected' }) as const),
         (error: unknown) => ({ kind: 'failed', error }) as const,
       );
-      const library = await contentReady;
+      const loaded = await ready;
       const connection = await connecting;
       if (connection.kind === 'failed') throw connection.error;
-      if (library === undefined) return;
-      settings.logger.info(
-        { guilds: client.guilds.cache.size, user: client.user?.tag, stories: library.stories.length },
+      if (loaded === undefined) return;
+      logger.info(
+        {
+          guilds: client.guilds.cache.size,
+          user: client.user?.tag,
+          stories: loaded.context.content.stories.length,
+        },
         'connected to Discord',
       );
       await scheduler.runDue();
@@ -182,8 +130,11 @@ export function createBot(settings: CreateBotOptions): Bot {
     },
     async stop() {
       await scheduler.stop();
-      context.quiz.stop();
-      await router.drain(10_000);
+      const loaded = running;
+      if (loaded !== undefined) {
+        loaded.context.quiz.stop();
+        await loaded.router.drain(10_000);
+      }
       await client.destroy();
     },
   };

@@ -8,6 +8,7 @@ import summary from '../features/reading/commands/summary.js';
 import timeline from '../features/reading/commands/timeline.js';
 import settings from '../features/settings/commands/settings.js';
 import type { Command } from '../platform/router/command.js';
+import type { BotContext } from './context.js';
 
 /** Every command Roundtable offers. The router, the deploy script and the tests all read this list. */
 export const commands = [
@@ -20,4 +21,4 @@ export const commands = [
   reportMessage,
   changedMyView,
   help,
-] as const satisfies readonly Command[];
+] as const satisfies readonly Command<BotContext>[];

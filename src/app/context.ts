@@ -1,12 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import type { Client } from 'discord.js';
-import type { DebateService } from '../features/debate/discord/service.js';
-import type { QuizService } from '../features/quiz/discord/quiz-service.js';
-import type { SettingsRepository } from '../features/settings/storage/repository.js';
-import type { ContentLibrary } from '../features/story-packs/core/index.js';
-import type { Clock } from '../platform/clock.js';
-import type { Logger } from '../platform/logger.js';
-import type { Command } from '../platform/router/command.js';
+import type { DebateContext } from '../features/debate/discord/context.js';
+import type { HelpContext } from '../features/help/discord/context.js';
+import type { QuizContext } from '../features/quiz/discord/context.js';
+import type { SettingsContext } from '../features/settings/discord/context.js';
 
 /** Options that change how the bot behaves, fixed at start-up. */
 export interface BotOptions {
@@ -17,21 +12,7 @@ export interface BotOptions {
 }
 
 /**
- * Everything a handler needs, passed in rather than imported, so handlers are testable and the
- * sandbox can swap the clock. Features add their repositories and services here.
+ * What the router hands every handler: the union of what each feature declares it needs, built once the
+ * story packs have loaded. Features never import this type; each names its own context.
  */
-export interface BotContext {
-  client: Client;
-  db: Database;
-  content: ContentLibrary;
-  clock: Clock;
-  logger: Logger;
-  options: BotOptions;
-  settings: SettingsRepository;
-  /** Every command the bot routes, as `/help` lists them. */
-  commands: readonly Command[];
-  /** Debate threads: start, close, stances, moderation, summaries. */
-  debate: DebateService;
-  /** Daily quiz: schedule, posting, answers, closing and scores. */
-  quiz: QuizService;
-}
+export type BotContext = HelpContext & QuizContext & DebateContext & SettingsContext;

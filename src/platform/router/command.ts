@@ -9,13 +9,12 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import type { z } from 'zod';
-import type { BotContext } from '../../app/context.js';
 
 /** Who a command is meant for; `/help` lists a command only to members who can use it. */
 export type CommandAudience = 'everyone' | 'moderator' | 'admin';
 
 /** A button or select menu route: `rt1:<feature>:<action>:<args...>` dispatches to `handle`. */
-export interface ComponentRoute<Args = unknown> {
+export interface ComponentRoute<Args = unknown, Context = never> {
   feature: string;
   action: string;
   /** Parses the id's arguments; a failure is answered as a malformed id. */
@@ -23,19 +22,19 @@ export interface ComponentRoute<Args = unknown> {
   handle(
     interaction: ButtonInteraction | StringSelectMenuInteraction,
     args: Args,
-    context: BotContext,
+    context: Context,
   ): Promise<unknown>;
 }
 
 /** A modal submit route, same id scheme as components. */
-export interface ModalRoute<Args = unknown> {
+export interface ModalRoute<Args = unknown, Context = never> {
   feature: string;
   action: string;
   args: z.ZodType<Args>;
-  handle(interaction: ModalSubmitInteraction, args: Args, context: BotContext): Promise<unknown>;
+  handle(interaction: ModalSubmitInteraction, args: Args, context: Context): Promise<unknown>;
 }
 
-interface CommandBase {
+interface CommandBase<Context> {
   audience: CommandAudience;
   /** One line for `/help`. */
   help: string;
@@ -50,33 +49,39 @@ interface CommandBase {
    */
   cooldownSeconds?: number | Readonly<Record<string, number>>;
   // biome-ignore lint/suspicious/noExplicitAny: routes carry their own argument types
-  components?: readonly ComponentRoute<any>[];
+  components?: readonly ComponentRoute<any, Context>[];
   // biome-ignore lint/suspicious/noExplicitAny: routes carry their own argument types
-  modals?: readonly ModalRoute<any>[];
+  modals?: readonly ModalRoute<any, Context>[];
 }
 
 /** A slash command: its definition and its handlers, in one file. */
-export interface ChatInputCommand extends CommandBase {
+export interface ChatInputCommand<Context = never> extends CommandBase<Context> {
   kind: 'chat-input';
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<unknown>;
-  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<unknown>;
+  execute(interaction: ChatInputCommandInteraction, context: Context): Promise<unknown>;
+  autocomplete?(interaction: AutocompleteInteraction, context: Context): Promise<unknown>;
 }
 
 /** A message context-menu command ("Apps" menu on a message). */
-export interface MessageCommand extends CommandBase {
+export interface MessageCommand<Context = never> extends CommandBase<Context> {
   kind: 'message';
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<unknown>;
+  execute(interaction: MessageContextMenuCommandInteraction, context: Context): Promise<unknown>;
 }
 
-export type Command = ChatInputCommand | MessageCommand;
+/**
+ * A command and its handlers, generic over the context its feature needs; the app's context satisfies
+ * every feature's, so one list holds them all.
+ */
+export type Command<Context = never> = ChatInputCommand<Context> | MessageCommand<Context>;
 
 /** Identity helper that keeps a route's argument type. */
-export function defineComponent<Args>(route: ComponentRoute<Args>): ComponentRoute<Args> {
+export function defineComponent<Args, Context>(
+  route: ComponentRoute<Args, Context>,
+): ComponentRoute<Args, Context> {
   return route;
 }
 
-export function defineModal<Args>(route: ModalRoute<Args>): ModalRoute<Args> {
+export function defineModal<Args, Context>(route: ModalRoute<Args, Context>): ModalRoute<Args, Context> {
   return route;
 }

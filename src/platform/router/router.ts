@@ -1,16 +1,15 @@
 import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
-  DiscordAPIError,
   type Interaction,
   type MessageComponentInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
-  RESTJSONErrorCodes,
   TimestampStyles,
   time,
 } from 'discord.js';
-import type { BotContext } from '../../app/context.js';
+import type { PlatformContext } from '../context.js';
+import { isExpiredInteraction } from '../discord/failures.js';
 import { parseCustomId } from '../ids/custom-id.js';
 import type { ChatInputCommand, Command, ComponentRoute, MessageCommand, ModalRoute } from './command.js';
 import { UserError } from './errors.js';
@@ -40,11 +39,14 @@ function routeKey(feature: string, action: string): string {
 }
 
 /** Builds the dispatch tables once from the command list; every lookup is a Map get. */
-export function createRouter(commands: readonly Command[], context: BotContext): InteractionRouter {
-  const chatInput = new Map<string, ChatInputCommand>();
-  const messageCommands = new Map<string, MessageCommand>();
-  const components = new Map<string, ComponentRoute>();
-  const modals = new Map<string, ModalRoute>();
+export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'logger'>>(
+  commands: readonly Command<Context>[],
+  context: Context,
+): InteractionRouter {
+  const chatInput = new Map<string, ChatInputCommand<Context>>();
+  const messageCommands = new Map<string, MessageCommand<Context>>();
+  const components = new Map<string, ComponentRoute<unknown, Context>>();
+  const modals = new Map<string, ModalRoute<unknown, Context>>();
   const lastUse = new Map<string, number>();
   const running = new Set<Promise<void>>();
 
@@ -87,7 +89,7 @@ export function createRouter(commands: readonly Command[], context: BotContext):
    * gives it back, for a use that ended up posting nothing publicly (refused, or answered privately).
    */
   function takeCooldown(
-    command: ChatInputCommand,
+    command: ChatInputCommand<Context>,
     interaction: ChatInputCommandInteraction,
   ): (() => void) | null {
     if (!command.cooldownSeconds || interaction.options.getBoolean('ephemeral') === true) return null;
@@ -240,13 +242,4 @@ export function createRouter(commands: readonly Command[], context: BotContext):
       await Promise.race([Promise.allSettled([...running]).then(() => undefined), deadline]);
     },
   };
-}
-
-/** Discord refused the acknowledgement: the interaction expired (10062) or was already answered (40060). */
-export function isExpiredInteraction(error: unknown): boolean {
-  return (
-    error instanceof DiscordAPIError &&
-    (error.code === RESTJSONErrorCodes.UnknownInteraction ||
-      error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
-  );
 }

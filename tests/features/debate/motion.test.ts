@@ -5,11 +5,7 @@ import {
   sanitizeMotion,
   threadNameForMotion,
 } from '../../../src/features/debate/core/motion.js';
-import {
-  escapeMarkdown,
-  neutraliseMentions,
-  truncateAtWord,
-} from '../../../src/features/debate/core/text.js';
+import { escapeMarkdown, neutraliseMentions, truncateAtWord } from '../../../src/platform/text.js';
 
 describe('motion sanitising', () => {
   test('GIVEN a plain motion THEN it is kept as typed', () => {

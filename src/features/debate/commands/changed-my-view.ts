@@ -5,6 +5,7 @@ import { snowflakeSchema } from '../../../platform/ids/snowflake.js';
 import type { MessageCommand } from '../../../platform/router/command.js';
 import { defineModal } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
+import { escapeMarkdown } from '../../../platform/text.js';
 import {
   checkCredit,
   checkCreditExplanation,
@@ -12,7 +13,7 @@ import {
   creditExplanationMinimum,
   creditRefusalMessages,
 } from '../core/credits.js';
-import { escapeMarkdown } from '../core/text.js';
+import type { DebateContext } from '../discord/context.js';
 import { messageLink } from '../messages/render.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './guards.js';
 import { buildParagraphModal, readTextField } from './modal-fields.js';
@@ -21,7 +22,7 @@ const creditModal = defineModal({
   feature: 'credit',
   action: 'explain',
   args: z.tuple([snowflakeSchema]),
-  async handle(interaction, [messageId], context) {
+  async handle(interaction, [messageId], context: DebateContext) {
     const guild = requireGuild(interaction);
     const debate = findDebateHere(interaction, context);
     if (!debate) throw new UserError(creditRefusalMessages['not-debate-thread']);
@@ -101,4 +102,4 @@ export default {
       }),
     );
   },
-} satisfies MessageCommand;
+} satisfies MessageCommand<DebateContext>;

@@ -9,9 +9,9 @@ import {
   type PermissionsString,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
+import { checkBotPermissions } from '../../../platform/discord/permissions.js';
 import { UserError } from '../../../platform/router/errors.js';
-import { checkBotPermissions } from '../discord/permissions.js';
+import type { DebateContext } from '../discord/context.js';
 import type { DebateRecord } from '../storage/repository.js';
 
 type GuildInteraction =
@@ -52,12 +52,15 @@ export function isModerator(interaction: GuildInteraction): boolean {
 }
 
 /** The debate of the thread this interaction came from, in this server. */
-export function findDebateHere(interaction: GuildInteraction, context: BotContext): DebateRecord | undefined {
+export function findDebateHere(
+  interaction: GuildInteraction,
+  context: DebateContext,
+): DebateRecord | undefined {
   const debate = context.debate.debates.findByThread(interaction.channelId ?? '');
   return debate && debate.guildId === interaction.guildId ? debate : undefined;
 }
 
-export function requireDebateThread(interaction: GuildInteraction, context: BotContext): DebateRecord {
+export function requireDebateThread(interaction: GuildInteraction, context: DebateContext): DebateRecord {
   const debate = findDebateHere(interaction, context);
   if (!debate) throw new UserError('Use this inside a debate thread (one started with `/debate start`).');
   return debate;

@@ -1,9 +1,10 @@
 import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
+import type { Subcommand } from '../../../platform/router/subcommands.js';
 import { checkExtension, formatSlowmode, maximumSlowmodeSeconds } from '../core/duration.js';
 import { cleanModeratorReason } from '../core/reports.js';
+import type { DebateContext } from '../discord/context.js';
 import { debateManagePermissions } from '../discord/permissions.js';
 import type { ThreadActionOutcome } from '../discord/service.js';
 import type { DebateRecord } from '../storage/repository.js';
@@ -17,12 +18,11 @@ import {
   requireOpenDebate,
   withNotes,
 } from './guards.js';
-import type { DebateSubcommand } from './subcommand.js';
 
 /** The checks every thread-changing moderator subcommand makes before it acts. */
 function prepare(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: DebateContext,
   action: string,
 ): DebateRecord {
   requireGuild(interaction);
@@ -35,7 +35,7 @@ function prepare(
 /** The reply to a thread action: the refusal, or what was done with its notes and the mod-log hint. */
 function describeOutcome(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: DebateContext,
   outcome: ThreadActionOutcome,
   done: (debate: DebateRecord) => string,
 ): string {
@@ -47,7 +47,7 @@ function describeOutcome(
       ]);
 }
 
-export const closeSubcommand: DebateSubcommand = {
+export const closeSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('close')
     .setDescription('Close this debate now and post the result (moderators)')
@@ -81,7 +81,7 @@ export const closeSubcommand: DebateSubcommand = {
   },
 };
 
-export const reopenSubcommand: DebateSubcommand = {
+export const reopenSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('reopen')
     .setDescription('Open this closed debate again for its original length (moderators)'),
@@ -101,7 +101,7 @@ export const reopenSubcommand: DebateSubcommand = {
   },
 };
 
-export const extendSubcommand: DebateSubcommand = {
+export const extendSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('extend')
     .setDescription('Give this debate more time (moderators)')
@@ -140,7 +140,7 @@ export const extendSubcommand: DebateSubcommand = {
   },
 };
 
-export const slowmodeSubcommand: DebateSubcommand = {
+export const slowmodeSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('slowmode')
     .setDescription("Set this debate's slowmode; it is restored when the debate ends (moderators)")
@@ -171,7 +171,7 @@ export const slowmodeSubcommand: DebateSubcommand = {
   },
 };
 
-function lockSubcommand(locked: boolean): DebateSubcommand {
+function lockSubcommand(locked: boolean): Subcommand<DebateContext> {
   const name = locked ? 'lock' : 'unlock';
   return {
     data: new SlashCommandSubcommandBuilder()

@@ -5,12 +5,12 @@ import {
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../../../app/context.js';
 import { colours } from '../../../platform/discord/colours.js';
 import { ephemeralOption, visibilityFlags } from '../../../platform/discord/visibility.js';
 import { buildCustomId } from '../../../platform/ids/custom-id.js';
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
+import type { Subcommand } from '../../../platform/router/subcommands.js';
 import {
   type ContentReference,
   contentReference,
@@ -26,8 +26,8 @@ import {
 } from '../../reading/discord/story-option.js';
 import { buildArgumentsPages, buildDebatePromptPages } from '../../reading/messages/debate-view.js';
 import type { DebatePrompt } from '../../story-packs/core/index.js';
+import type { DebateContext } from '../discord/context.js';
 import { startDebateButtons } from './start-from-prompt.js';
-import type { DebateSubcommand } from './subcommand.js';
 
 interface PromptState {
   /** The prompt's id, or its hashed reference when the id is too long for a custom id. */
@@ -39,7 +39,7 @@ const promptState = z.tuple([contentReference]).transform(([prompt]) => ({ promp
 const promptGoneMessage =
   'This debate prompt is no longer in the story packs. Run `/debate prompt` for a current one.';
 
-export const argumentsPager = definePager<PromptState>({
+export const argumentsPager = definePager<PromptState, DebateContext>({
   feature: 'debate',
   action: 'arguments',
   colour: colours.debate,
@@ -57,7 +57,7 @@ export function promptCardButtons(prompt: DebatePrompt): APIButtonComponent[] {
   return [argumentsPager.openButton({ prompt: prompt.id }, 'Show arguments', '⚖️')];
 }
 
-export const promptCardPager = definePager<PromptState>({
+export const promptCardPager = definePager<PromptState, DebateContext>({
   feature: 'debate',
   action: 'card',
   colour: colours.debate,
@@ -82,7 +82,7 @@ function pickAtRandom<Item>(items: readonly Item[]): Item | undefined {
   return items[Math.floor(Math.random() * items.length)];
 }
 
-function promptCard(prompt: DebatePrompt, context: BotContext, viewer: Viewer): Promise<PagedMessage> {
+function promptCard(prompt: DebatePrompt, context: DebateContext, viewer: Viewer): Promise<PagedMessage> {
   return promptCardPager.message({ prompt: prompt.id }, 0, viewer.userId, context, viewer);
 }
 
@@ -91,7 +91,7 @@ export const storyPromptRoute = defineComponent({
   feature: 'debate',
   action: 'story-prompt',
   args: z.tuple([contentReference]),
-  async handle(interaction, [reference], context) {
+  async handle(interaction, [reference], context: DebateContext) {
     const story = findStory(reference, context);
     const prompt = story === undefined ? undefined : pickAtRandom(context.content.getDebatePrompts(story.id));
     if (prompt === undefined) throw new UserError(storyGoneMessage());
@@ -106,7 +106,7 @@ export function storyPromptCustomId(storyId: string): string {
   return buildCustomId(storyPromptRoute.feature, storyPromptRoute.action, storyId);
 }
 
-export const promptSubcommand: DebateSubcommand = {
+export const promptSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('prompt')
     .setDescription('A debate motion with context and questions to discuss; arguments behind a button')
@@ -115,6 +115,7 @@ export const promptSubcommand: DebateSubcommand = {
     )
     .addBooleanOption(ephemeralOption),
   audience: 'everyone',
+  cooldownSeconds: 5,
   help: 'A motion to debate with its context and discussion questions; the arguments for and against open on a button.',
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);

@@ -12,6 +12,7 @@ import {
   reportReasonMinimum,
   reportRefusalMessages,
 } from '../core/reports.js';
+import type { DebateContext } from '../discord/context.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './guards.js';
 import { buildParagraphModal, readTextField } from './modal-fields.js';
 
@@ -19,7 +20,7 @@ const reportModal = defineModal({
   feature: 'report',
   action: 'reason',
   args: z.tuple([snowflakeSchema]),
-  async handle(interaction, [messageId], context) {
+  async handle(interaction, [messageId], context: DebateContext) {
     const guild = requireGuild(interaction);
     requireMemberCanRead(interaction, 'report its messages');
     const reason = checkReportReason(readTextField(interaction, 'reason'));
@@ -106,4 +107,4 @@ export default {
       }),
     );
   },
-} satisfies MessageCommand;
+} satisfies MessageCommand<DebateContext>;

@@ -4,6 +4,7 @@ import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { type Stance, stanceLabels, stanceValues } from '../core/types.js';
 import { debateFeature, stanceAction } from '../discord/components.js';
+import type { DebateContext } from '../discord/context.js';
 
 function label(stance: Stance): string {
   return `**${stanceLabels[stance]}**`;
@@ -20,7 +21,7 @@ export const stanceRoute = defineComponent({
       .transform(Number),
     z.enum(stanceValues),
   ]),
-  async handle(interaction, [debateId, stance], context) {
+  async handle(interaction, [debateId, stance], context: DebateContext) {
     const debate = context.debate.debates.get(debateId);
     if (!debate || debate.guildId !== interaction.guildId || debate.threadId !== interaction.channelId)
       throw new UserError('This debate no longer exists.');

@@ -12,9 +12,9 @@ import { z } from 'zod';
 import { buildCustomId } from '../../../platform/ids/custom-id.js';
 import { defineComponent, defineModal } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
+import { truncateAtWord } from '../../../platform/text.js';
 import { contentReference } from '../../reading/discord/content-reference.js';
 import { findPrompt } from '../../reading/discord/find-content.js';
-import { truncateAtWord } from '../core/text.js';
 import {
   debateFeature,
   promptReference,
@@ -22,6 +22,7 @@ import {
   startFromPromptAction,
   startFromPromptModalAction,
 } from '../discord/components.js';
+import type { DebateContext } from '../discord/context.js';
 import { debateStartPermissions } from '../discord/permissions.js';
 import { requireBotPermissions, requireGuild, requireModerator } from './guards.js';
 import { readSelectField, readTextField } from './modal-fields.js';
@@ -36,7 +37,7 @@ export const startFromPromptRoute = defineComponent({
   feature: debateFeature,
   action: startFromPromptAction,
   args: z.tuple([contentReference]),
-  async handle(interaction, [reference], context) {
+  async handle(interaction, [reference], context: DebateContext) {
     requireGuild(interaction);
     requireModerator(interaction, 'start a debate thread');
     const prompt = findPrompt(reference, context);
@@ -88,7 +89,7 @@ export const startFromPromptModal = defineModal({
   feature: debateFeature,
   action: startFromPromptModalAction,
   args: z.tuple([contentReference]),
-  async handle(interaction, [reference], context) {
+  async handle(interaction, [reference], context: DebateContext) {
     const prompt = findPrompt(reference, context);
     if (!prompt) throw promptGone();
     const slowmodeText = (readTextField(interaction, 'slowmode') ?? '').trim();

@@ -5,9 +5,10 @@ import {
   type ModalSubmitInteraction,
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
+import type { Subcommand } from '../../../platform/router/subcommands.js';
+import { truncateAtWord } from '../../../platform/text.js';
 import {
   requireStory,
   respondWithStories,
@@ -21,8 +22,8 @@ import {
   maximumSlowmodeSeconds,
 } from '../core/duration.js';
 import { motionMaxLength, sanitizeMotion } from '../core/motion.js';
-import { truncateAtWord } from '../core/text.js';
 import type { DebateFormat } from '../core/types.js';
+import type { DebateContext } from '../discord/context.js';
 import { debateStartPermissions } from '../discord/permissions.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
@@ -32,7 +33,6 @@ import {
   requireModerator,
   withNotes,
 } from './guards.js';
-import type { DebateSubcommand } from './subcommand.js';
 
 const choiceLimit = 100;
 
@@ -46,7 +46,7 @@ export interface StartInput {
 
 function resolveMotion(
   input: StartInput,
-  context: BotContext,
+  context: DebateContext,
 ): { motion: string; promptId: string | null; storyId: string | null } {
   const prompt = context.content.getDebatePrompt(input.motion.trim());
   if (prompt) return { motion: prompt.motion, promptId: prompt.id, storyId: prompt.storyId };
@@ -79,7 +79,7 @@ function resolveDuration(input: string | null): number {
 /** Starts a debate in the channel of the interaction: shared by `/debate start` and the prompt button. */
 export async function startDebateHere(
   interaction: ChatInputCommandInteraction | ModalSubmitInteraction,
-  context: BotContext,
+  context: DebateContext,
   input: StartInput,
 ): Promise<void> {
   const guild = requireGuild(interaction);
@@ -120,7 +120,10 @@ export async function startDebateHere(
   });
 }
 
-async function respondWithMotions(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+async function respondWithMotions(
+  interaction: AutocompleteInteraction,
+  context: DebateContext,
+): Promise<void> {
   const typed = String(interaction.options.getFocused()).trim();
   const prompts = context.content.searchDebatePrompts(typed, 25);
   await interaction.respond(
@@ -133,7 +136,7 @@ async function respondWithMotions(interaction: AutocompleteInteraction, context:
   );
 }
 
-export const startSubcommand: DebateSubcommand = {
+export const startSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('start')
     .setDescription('Start a moderated debate thread in this channel (moderators)')

@@ -1,14 +1,14 @@
 import { type ChatInputCommandInteraction, MessageFlags, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
+import type { Subcommand } from '../../../platform/router/subcommands.js';
+import { truncateAtWord } from '../../../platform/text.js';
 import { formatDuration } from '../core/duration.js';
 import { displayMotion } from '../core/motion.js';
 import { computeStanceShift } from '../core/stances.js';
-import { truncateAtWord } from '../core/text.js';
+import type { DebateContext } from '../discord/context.js';
 import { debateColours, type EmbedContent, renderStanceShift } from '../messages/render.js';
 import type { DebateRecord } from '../storage/repository.js';
 import { findDebateHere, isModerator, requireGuild } from './guards.js';
-import type { DebateSubcommand } from './subcommand.js';
 
 function plural(count: number, singular: string): string {
   return `${count} ${count === 1 ? singular : `${singular}s`}`;
@@ -16,7 +16,7 @@ function plural(count: number, singular: string): string {
 
 function memberStats(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: DebateContext,
   userId: string,
 ): EmbedContent {
   const stats = context.debate.moderation.memberStats(interaction.guildId ?? '', userId);
@@ -38,7 +38,7 @@ function memberStats(
 
 function debateStats(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: DebateContext,
   debate: DebateRecord,
 ): EmbedContent {
   const { debates, moderation } = context.debate;
@@ -94,7 +94,7 @@ function debateStats(
 
 function serverStats(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: DebateContext,
   guildId: string,
 ): EmbedContent {
   const { debates, moderation } = context.debate;
@@ -144,7 +144,7 @@ function serverStats(
   };
 }
 
-export const statsSubcommand: DebateSubcommand = {
+export const statsSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('stats')
     .setDescription("This debate's numbers, a member's debate record, or the server's debates")

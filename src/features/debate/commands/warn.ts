@@ -1,8 +1,10 @@
 import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
+import type { Subcommand } from '../../../platform/router/subcommands.js';
 import { checkWarnTarget } from '../core/escalation.js';
 import { cleanModeratorReason } from '../core/reports.js';
+import type { DebateContext } from '../discord/context.js';
 import type { WarnOutcome } from '../discord/service.js';
 import {
   deferThenAnswer,
@@ -12,7 +14,6 @@ import {
   requireModerator,
   withNotes,
 } from './guards.js';
-import type { DebateSubcommand } from './subcommand.js';
 
 const refusals = {
   self: 'You cannot warn yourself.',
@@ -45,7 +46,7 @@ function describeOutcome(targetId: string, outcome: WarnOutcome): string {
   return lines.join('\n');
 }
 
-export const warnSubcommand: DebateSubcommand = {
+export const warnSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('warn')
     .setDescription('Warn a member in this debate; at the limit they are removed and timed out (moderators)')

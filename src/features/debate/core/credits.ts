@@ -1,4 +1,4 @@
-import { cleanText, neutraliseMentions } from './text.js';
+import { cleanText, neutraliseMentions } from '../../../platform/text.js';
 import type { DebateStatus } from './types.js';
 
 export const creditExplanationMinimum = 20;

@@ -1,4 +1,4 @@
-import { cleanText, escapeMarkdown, neutraliseMentions, truncateAtWord } from './text.js';
+import { cleanText, escapeMarkdown, neutraliseMentions, truncateAtWord } from '../../../platform/text.js';
 
 export const motionMaxLength = 200;
 export const threadNameMaxLength = 100;

@@ -1,4 +1,4 @@
-import { cleanText, neutraliseMentions, truncateAtWord } from './text.js';
+import { cleanText, neutraliseMentions, truncateAtWord } from '../../../platform/text.js';
 
 export const reportReasonMinimum = 3;
 export const reportReasonMaximum = 500;

@@ -1,32 +1,31 @@
-import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
+import { RESTJSONErrorCodes } from 'discord.js';
+import { classifyDiscordFailure, hasDiscordCode } from '../../../platform/discord/failures.js';
 
 /** A refusal from Discord that retrying will not fix: access removed or the thing deleted. */
 export type PermanentFailure = { kind: 'forbidden'; reason: string } | { kind: 'gone'; reason: string };
 
-/** Classifies 403 and 404 answers; anything else (rate limits, outages) is worth retrying. */
+/** Names a 403 or 404 answer for moderators; anything else (rate limits, outages) is worth retrying. */
 export function classifyPermanentFailure(error: unknown, what: string): PermanentFailure | undefined {
-  if (!(error instanceof DiscordAPIError)) return undefined;
-  if (error.status === 404) {
-    return { kind: 'gone', reason: `${what}: Discord says it no longer exists (${error.message}).` };
-  }
-  if (error.status === 403) {
+  const failure = classifyDiscordFailure(error);
+  if (failure.kind === 'gone')
+    return { kind: 'gone', reason: `${what}: Discord says it no longer exists (${failure.message}).` };
+  if (failure.kind === 'forbidden')
     return {
       kind: 'forbidden',
-      reason: `${what}: Discord refused (${error.message}); check my permissions there.`,
+      reason: `${what}: Discord refused (${failure.message}); check my permissions there.`,
     };
-  }
   return undefined;
 }
 
 export function isUnknownMember(error: unknown): boolean {
-  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember;
+  return hasDiscordCode(error, RESTJSONErrorCodes.UnknownMember);
 }
 
 export function isCannotMessageUser(error: unknown): boolean {
+  const failure = classifyDiscordFailure(error);
   return (
-    error instanceof DiscordAPIError &&
-    (error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser ||
-      error.status === 404 ||
-      error.status === 403)
+    hasDiscordCode(error, RESTJSONErrorCodes.CannotSendMessagesToThisUser) ||
+    failure.kind === 'gone' ||
+    failure.kind === 'forbidden'
   );
 }

@@ -11,6 +11,7 @@ import {
 import type { Clock } from '../../../platform/clock.js';
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import type { Logger } from '../../../platform/logger.js';
+import { escapeMarkdown } from '../../../platform/text.js';
 import type { SettingsRepository } from '../../settings/storage/repository.js';
 import type { ContentLibrary } from '../../story-packs/core/index.js';
 import { formatDuration, formatSlowmode } from '../core/duration.js';
@@ -19,7 +20,6 @@ import { threadNameForMotion } from '../core/motion.js';
 import { planRestore } from '../core/restore.js';
 import { findRoundsDue, scheduleRounds } from '../core/rounds.js';
 import { summariseDebate } from '../core/summary.js';
-import { escapeMarkdown } from '../core/text.js';
 import type { DebateFormat, ThreadModeration } from '../core/types.js';
 import {
   type EmbedContent,

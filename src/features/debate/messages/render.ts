@@ -1,10 +1,10 @@
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
+import { escapeMarkdown, truncateAtWord } from '../../../platform/text.js';
 import { formatDuration, formatSlowmode } from '../core/duration.js';
 import { displayMotion } from '../core/motion.js';
 import { type PlannedRound, roundEndsAt, roundGuidance } from '../core/rounds.js';
 import type { StanceShift } from '../core/stances.js';
 import type { DebateSummary } from '../core/summary.js';
-import { escapeMarkdown, truncateAtWord } from '../core/text.js';
 import { type DebateFormat, type Stance, stanceLabels } from '../core/types.js';
 import type { ModerationEntry } from '../storage/moderation-repository.js';
 

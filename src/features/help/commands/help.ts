@@ -6,10 +6,11 @@ import type { ChatInputCommand, Command } from '../../../platform/router/command
 import { UserError } from '../../../platform/router/errors.js';
 import { viewerOf } from '../../reading/discord/find-content.js';
 import { definePager, type PagedContent, type Viewer } from '../../reading/discord/pager.js';
+import type { HelpContext } from '../discord/context.js';
 import { buildHelpPages, type HelpEntry } from '../messages/help-view.js';
 
 /** The entries of every command (or subcommand) the member can use. */
-export function helpEntriesFor(commands: readonly Command[], viewer: Viewer): HelpEntry[] {
+export function helpEntriesFor(commands: readonly Command<never>[], viewer: Viewer): HelpEntry[] {
   return commands.flatMap((command): HelpEntry[] => {
     if (command.kind === 'message') {
       const entry = { usage: `Apps › ${command.data.name}`, help: command.help, audience: command.audience };
@@ -35,7 +36,7 @@ export function helpEntriesFor(commands: readonly Command[], viewer: Viewer): He
   });
 }
 
-const helpPager = definePager<Record<string, never>>({
+const helpPager = definePager<Record<string, never>, HelpContext>({
   feature: 'help',
   action: 'page',
   colour: colours.help,
@@ -63,4 +64,4 @@ export default {
     if (shown.kind === 'unavailable') throw new UserError(shown.message);
     await interaction.reply({ ...shown.payload, flags: MessageFlags.Ephemeral });
   },
-} satisfies ChatInputCommand;
+} satisfies ChatInputCommand<HelpContext>;

@@ -1,8 +1,10 @@
 import { MessageFlags, TimestampStyles, time } from 'discord.js';
 import { z } from 'zod';
+import { isExpiredInteraction } from '../../../platform/discord/failures.js';
 import { defineComponent } from '../../../platform/router/command.js';
-import { isExpiredInteraction, malformedComponentMessage } from '../../../platform/router/router.js';
+import { malformedComponentMessage } from '../../../platform/router/router.js';
 import { choiceLetter } from '../core/questions.js';
+import type { QuizContext } from '../discord/context.js';
 import type { AnswerOutcome } from '../discord/quiz-service.js';
 import { quizActions, quizFeature } from '../messages/quiz-messages.js';
 
@@ -41,7 +43,7 @@ export const answerButton = defineComponent({
       .transform(Number),
     choiceArgument,
   ]),
-  async handle(interaction, [roundId, choice], context) {
+  async handle(interaction, [roundId, choice], context: QuizContext) {
     const answeredAt = context.clock.now();
     const outcome = context.quiz.answer(
       roundId,

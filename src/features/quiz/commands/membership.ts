@@ -7,9 +7,9 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../../../app/context.js';
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
+import type { QuizContext } from '../discord/context.js';
 import { checkRoleManagement, describeRoleManagement } from '../discord/quiz-permissions.js';
 import { quizActions, quizFeature } from '../messages/quiz-messages.js';
 import { requireQuizConfig } from './shared.js';
@@ -18,7 +18,7 @@ type Change = 'join' | 'leave' | 'toggle';
 
 async function changePings(
   interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
-  context: BotContext,
+  context: QuizContext,
   change: Change,
 ): Promise<void> {
   if (!interaction.inCachedGuild())
@@ -73,11 +73,11 @@ async function changePings(
   });
 }
 
-export function runJoin(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export function runJoin(interaction: ChatInputCommandInteraction, context: QuizContext): Promise<void> {
   return changePings(interaction, context, 'join');
 }
 
-export function runLeave(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export function runLeave(interaction: ChatInputCommandInteraction, context: QuizContext): Promise<void> {
   return changePings(interaction, context, 'leave');
 }
 
@@ -85,5 +85,5 @@ export const bellButton = defineComponent({
   feature: quizFeature,
   action: quizActions.bell,
   args: z.tuple([]),
-  handle: (interaction, _args, context) => changePings(interaction, context, 'toggle'),
+  handle: (interaction, _args, context: QuizContext) => changePings(interaction, context, 'toggle'),
 });

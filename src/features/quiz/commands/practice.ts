@@ -1,6 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../../../app/context.js';
 import { answersClicker } from '../../../platform/discord/visibility.js';
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
@@ -8,6 +7,7 @@ import { requireStory, storyOptionName } from '../../reading/discord/story-optio
 import { bankQuestionOf, questionBankOf } from '../core/bank.js';
 import { type BankQuestion, isAskable, stableHash } from '../core/questions.js';
 import { snapshotQuestion } from '../core/round.js';
+import type { QuizContext } from '../discord/context.js';
 import {
   practiceFeedbackMessage,
   practiceQuestionMessage,
@@ -18,7 +18,7 @@ import { choiceArgument } from './answer.js';
 import { serverToday } from './shared.js';
 
 function pickPractice(
-  context: BotContext,
+  context: QuizContext,
   userId: string,
   storyId: string | null,
   today: string,
@@ -36,14 +36,14 @@ function pickPractice(
   return askable[index] ?? (askable[0] as BankQuestion);
 }
 
-function practicePayload(context: BotContext, question: BankQuestion) {
+function practicePayload(context: QuizContext, question: BankQuestion) {
   const title = context.content.getStory(question.storyId)?.title ?? null;
   return practiceQuestionMessage(snapshotQuestion(question), title);
 }
 
 export async function runPractice(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: QuizContext,
 ): Promise<void> {
   const input = interaction.options.getString(storyOptionName);
   const story = input ? requireStory(input, context) : null;
@@ -58,7 +58,7 @@ export const practiceAnswerButton = defineComponent({
   feature: quizFeature,
   action: quizActions.practice,
   args: z.tuple([idSchema, choiceArgument]),
-  async handle(interaction, [questionId, choice], context) {
+  async handle(interaction, [questionId, choice], context: QuizContext) {
     const stored = context.content.getQuizQuestion(questionId);
     if (!stored || choice >= stored.choices.length)
       throw new UserError(
@@ -75,7 +75,7 @@ export const practiceNextButton = defineComponent({
   feature: quizFeature,
   action: quizActions.practiceNext,
   args: z.tuple([z.string().max(64)]),
-  async handle(interaction, [storyId], context) {
+  async handle(interaction, [storyId], context: QuizContext) {
     const story = context.content.getStory(storyId);
     const today = serverToday(context, interaction.guildId);
     const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);

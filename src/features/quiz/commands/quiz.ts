@@ -1,9 +1,9 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { respondWithStories, storyOption } from '../../reading/discord/story-option.js';
 import { maximumDurationMinutes } from '../core/schedule.js';
+import type { QuizContext } from '../discord/context.js';
 import { answerButton } from './answer.js';
 import { bellButton, runJoin, runLeave } from './membership.js';
 import { practiceAnswerButton, practiceNextButton, runPractice } from './practice.js';
@@ -11,7 +11,7 @@ import { runExport, runLeaderboard, runRemoveScores, runStats } from './scores.j
 import { autocompleteTimeZone, quizChannelTypes, runPause, runResume, runSetup } from './setup.js';
 import { runStatus } from './status.js';
 
-type Handler = (interaction: ChatInputCommandInteraction, context: BotContext) => Promise<void>;
+type Handler = (interaction: ChatInputCommandInteraction, context: QuizContext) => Promise<void>;
 
 const handlers: Readonly<Record<string, Handler>> = {
   setup: runSetup,
@@ -134,4 +134,4 @@ export default {
     else await respondWithStories(interaction, context);
   },
   components: [answerButton, bellButton, practiceAnswerButton, practiceNextButton],
-} satisfies ChatInputCommand;
+} satisfies ChatInputCommand<QuizContext>;

@@ -1,8 +1,8 @@
 import { AttachmentBuilder, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { choiceLetter } from '../core/questions.js';
 import { accuracy, currentStreak, type LeaderboardPeriod, leaderboardPeriods } from '../core/scoring.js';
+import type { QuizContext } from '../discord/context.js';
 import { leaderboardEmbed, quizColour } from '../messages/quiz-messages.js';
 import { requireCachedGuild, requireManageServer, serverToday } from './shared.js';
 
@@ -15,7 +15,7 @@ function periodOption(interaction: ChatInputCommandInteraction): LeaderboardPeri
 
 export async function runLeaderboard(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: QuizContext,
 ): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   const period = periodOption(interaction);
@@ -30,7 +30,10 @@ export async function runLeaderboard(
   });
 }
 
-export async function runStats(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export async function runStats(
+  interaction: ChatInputCommandInteraction,
+  context: QuizContext,
+): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   const target = interaction.options.getUser('member') ?? interaction.user;
   const scores = context.quiz.storage.scores;
@@ -91,7 +94,7 @@ function csv(
 
 export async function runExport(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: QuizContext,
 ): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   requireManageServer(interaction);
@@ -138,7 +141,7 @@ export async function runExport(
 
 export async function runRemoveScores(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: QuizContext,
 ): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   requireManageServer(interaction);

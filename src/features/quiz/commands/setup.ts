@@ -7,11 +7,11 @@ import {
   TimestampStyles,
   time,
 } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { defaultDurationMinutes, type QuizConfig, scheduleOf } from '../core/config.js';
 import { nextWindow } from '../core/schedule.js';
 import { checkTimeZone, localDateAt, parseLocalTime, searchTimeZones } from '../core/time.js';
+import type { QuizContext } from '../discord/context.js';
 import {
   canPingRole,
   checkRoleManagement,
@@ -28,7 +28,7 @@ export async function autocompleteTimeZone(interaction: AutocompleteInteraction)
   await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
 }
 
-function describeNext(context: BotContext, config: QuizConfig): string {
+function describeNext(context: QuizContext, config: QuizConfig): string {
   const now = context.clock.now();
   const window = nextWindow(scheduleOf(config), now, (date) =>
     Boolean(context.quiz.storage.rounds.byDate(config.guildId, date)),
@@ -39,14 +39,17 @@ function describeNext(context: BotContext, config: QuizConfig): string {
 }
 
 /** Posts today's failed round again, in the configured channel, while its answers are still open. */
-function retryTodaysFailure(context: BotContext, config: QuizConfig): boolean {
+function retryTodaysFailure(context: QuizContext, config: QuizConfig): boolean {
   const today = localDateAt(context.clock.now(), config.timeZone);
   return context.quiz.retryFailedRound(config.guildId, today, config);
 }
 
 const retriedNotice = "Today's question, which could not be posted, goes out within a minute.";
 
-export async function runSetup(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export async function runSetup(
+  interaction: ChatInputCommandInteraction,
+  context: QuizContext,
+): Promise<void> {
   const guildInteraction = requireCachedGuild(interaction);
   requireManageServer(interaction);
   const guild = guildInteraction.guild;
@@ -122,7 +125,10 @@ export async function runSetup(interaction: ChatInputCommandInteraction, context
   await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral });
 }
 
-export async function runPause(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+export async function runPause(
+  interaction: ChatInputCommandInteraction,
+  context: QuizContext,
+): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   requireManageServer(interaction);
   const config = requireQuizConfig(context, guildId);
@@ -137,7 +143,7 @@ export async function runPause(interaction: ChatInputCommandInteraction, context
 
 export async function runResume(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: QuizContext,
 ): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   requireManageServer(interaction);

@@ -4,10 +4,10 @@ import {
   PermissionFlagsBits,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { QuizConfig } from '../core/config.js';
 import { localDateAt } from '../core/time.js';
+import type { QuizContext } from '../discord/context.js';
 
 type GuildInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
@@ -31,7 +31,7 @@ export type QuizConfigState =
   | { kind: 'none' }
   | { kind: 'invalid'; problems: string[] };
 
-export function readQuizConfig(context: BotContext, guildId: string): QuizConfigState {
+export function readQuizConfig(context: QuizContext, guildId: string): QuizConfigState {
   const read = context.quiz.storage.configs.get(guildId);
   if (read.kind === 'invalid') {
     context.logger.warn(
@@ -43,7 +43,7 @@ export function readQuizConfig(context: BotContext, guildId: string): QuizConfig
   return read;
 }
 
-export function requireQuizConfig(context: BotContext, guildId: string): QuizConfig {
+export function requireQuizConfig(context: QuizContext, guildId: string): QuizConfig {
   const state = readQuizConfig(context, guildId);
   if (state.kind === 'ok') return state.config;
   if (state.kind === 'invalid')
@@ -56,7 +56,7 @@ export function requireQuizConfig(context: BotContext, guildId: string): QuizCon
 }
 
 /** Today's date in the server's quiz time zone (UTC when the quiz is not set up). */
-export function serverToday(context: BotContext, guildId: string | null): string {
+export function serverToday(context: QuizContext, guildId: string | null): string {
   if (guildId === null) return localDateAt(context.clock.now(), 'UTC');
   const state = readQuizConfig(context, guildId);
   return localDateAt(context.clock.now(), state.kind === 'ok' ? state.config.timeZone : 'UTC');

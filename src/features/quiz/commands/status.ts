@@ -1,11 +1,11 @@
 import { type ChatInputCommandInteraction, MessageFlags, TimestampStyles, time } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { questionBankOf } from '../core/bank.js';
 import { scheduleOf } from '../core/config.js';
 import { questionsLeft } from '../core/questions.js';
 import type { QuizRound } from '../core/round.js';
 import { nextWindow } from '../core/schedule.js';
 import { localDateAt } from '../core/time.js';
+import type { QuizContext } from '../discord/context.js';
 import { missingChannelPermissions } from '../discord/quiz-permissions.js';
 import { hasManageServer, readQuizConfig, requireCachedGuild } from './shared.js';
 
@@ -38,7 +38,7 @@ function describeRound(round: QuizRound, guildId: string, showReasons: boolean):
 
 export async function runStatus(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: QuizContext,
 ): Promise<void> {
   const guildId = requireCachedGuild(interaction).guildId;
   const state = readQuizConfig(context, guildId);

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import {
   type Client,
   DiscordAPIError,
@@ -5,8 +6,8 @@ import {
   type Message,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import type { Clock } from '../../../platform/clock.js';
+import type { PlatformContext } from '../../../platform/context.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { ScheduledTask } from '../../../platform/scheduler.js';
 import type { ContentLibrary } from '../../story-packs/core/index.js';
@@ -561,11 +562,16 @@ export function createQuizService(dependencies: QuizServiceDependencies): QuizSe
   };
 }
 
-/** The quiz service with its storage, as `createBot` wires it from the context's core fields. */
+/** The quiz service with its storage over `db`. */
 export function createQuizFeature(
-  core: Pick<BotContext, 'db' | 'client' | 'clock' | 'logger' | 'content' | 'options'>,
+  core: PlatformContext & {
+    content: ContentLibrary;
+    db: Database;
+    /** Minimum milliseconds between two live answer-count edits of one question. */
+    countEditIntervalMs: number;
+  },
 ): QuizService {
-  const { db, client, clock, logger, content, options } = core;
+  const { db, client, clock, logger, content, countEditIntervalMs } = core;
   const storage = createQuizStorage(db, (roundId, reason) =>
     logger.error({ roundId, reason }, 'stored quiz round is unreadable; skipped'),
   );
@@ -575,6 +581,6 @@ export function createQuizFeature(
     content,
     clock,
     logger,
-    countEditIntervalMs: options.quizCountEditIntervalMs,
+    countEditIntervalMs,
   });
 }

@@ -4,6 +4,7 @@ import { colours } from '../../../platform/discord/colours.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
+import type { ReadingContext } from '../discord/context.js';
 import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/find-content.js';
 import { definePager } from '../discord/pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
@@ -53,4 +54,4 @@ export default {
   async execute(interaction, context) {
     await replyWithPager(interaction, context, factCheckPager, (story) => ({ story: story.id }));
   },
-} satisfies ChatInputCommand;
+} satisfies ChatInputCommand<ReadingContext>;

@@ -1,12 +1,12 @@
 import { type APIButtonComponent, ButtonStyle, ComponentType, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../../../app/context.js';
 import { colours } from '../../../platform/discord/colours.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { storyPromptCustomId } from '../../debate/commands/prompt.js';
 import type { Story } from '../../story-packs/core/index.js';
 import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
+import type { ReadingContext } from '../discord/context.js';
 import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/find-content.js';
 import { type ButtonRow, definePager } from '../discord/pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
@@ -23,7 +23,7 @@ export interface SummaryState {
 const lengthCodes: Record<SummaryLength, string> = { short: 's', full: 'f' };
 
 /** Buttons under a summary that open the story's other views privately for whoever clicks. */
-function storyButtons(story: Story, context: BotContext): ButtonRow {
+function storyButtons(story: Story, context: ReadingContext): ButtonRow {
   const buttons: APIButtonComponent[] = [
     timelinePager.openButton({ story: story.id }, 'Timeline', '📅'),
     factCheckPager.openButton({ story: story.id }, 'Fact-check', '🔎'),
@@ -83,4 +83,4 @@ export default {
     const length: SummaryLength = interaction.options.getString('length') === 'full' ? 'full' : 'short';
     await replyWithPager(interaction, context, summaryPager, (story) => ({ story: story.id, length }));
   },
-} satisfies ChatInputCommand;
+} satisfies ChatInputCommand<ReadingContext>;

@@ -7,6 +7,7 @@ import { UserError } from '../../../platform/router/errors.js';
 import { formatDate, type PrecisionDate } from '../../story-packs/core/index.js';
 import { decodeRangeEnd, describeRange, encodeRangeEnd, parseDateRange } from '../core/date-range.js';
 import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
+import type { ReadingContext } from '../discord/context.js';
 import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/find-content.js';
 import { definePager } from '../discord/pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
@@ -112,4 +113,4 @@ export default {
       return { story: story.id, ...range.range };
     });
   },
-} satisfies ChatInputCommand;
+} satisfies ChatInputCommand<ReadingContext>;

@@ -1,27 +1,27 @@
 import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
 import { visibilityFlags } from '../../../platform/discord/visibility.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { DebatePrompt, Story } from '../../story-packs/core/index.js';
 import type { ReadingTime } from '../messages/page-view.js';
 import { type ContentReference, resolveReference } from './content-reference.js';
+import type { ReadingContext } from './context.js';
 import type { Pager, Viewer } from './pager.js';
 import { requireStory, storyOptionName } from './story-option.js';
 
 /** The story a custom id names, by id or hashed reference. */
-export function findStory(reference: ContentReference, context: BotContext): Story | undefined {
+export function findStory(reference: ContentReference, context: ReadingContext): Story | undefined {
   return resolveReference(reference, context.content.stories, (id) => context.content.getStory(id));
 }
 
 /** The debate prompt a custom id names, by id or hashed reference. */
-export function findPrompt(reference: ContentReference, context: BotContext): DebatePrompt | undefined {
+export function findPrompt(reference: ContentReference, context: ReadingContext): DebatePrompt | undefined {
   return resolveReference(reference, context.content.debatePrompts, (id) =>
     context.content.getDebatePrompt(id),
   );
 }
 
-export function readingTime(context: BotContext): ReadingTime {
-  return { now: context.clock.now(), staleAfterDays: context.options.contentStaleDays };
+export function readingTime(context: ReadingContext): ReadingTime {
+  return { now: context.clock.now(), staleAfterDays: context.contentStaleDays };
 }
 
 export function viewerOf(interaction: ChatInputCommandInteraction | MessageComponentInteraction): Viewer {
@@ -39,7 +39,7 @@ export function storyGoneMessage(): string {
  */
 export async function replyWithPager<State>(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: ReadingContext,
   pager: Pager<State>,
   stateOf: (story: Story) => State,
 ): Promise<void> {

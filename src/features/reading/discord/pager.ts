@@ -8,13 +8,13 @@ import {
   type PermissionsBitField,
 } from 'discord.js';
 import { z } from 'zod';
-import type { BotContext } from '../../../app/context.js';
 import { answersClicker } from '../../../platform/discord/visibility.js';
 import { buildCustomId, customIdVersion } from '../../../platform/ids/custom-id.js';
 import { type ComponentRoute, defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { navigatePages } from '../core/paging.js';
 import type { PageView } from '../messages/page-view.js';
+import type { ReadingContext } from './context.js';
 import { pageEmbed } from './embeds.js';
 
 /**
@@ -64,7 +64,7 @@ export type PagedMessage =
       message: string;
     };
 
-export interface PagerDefinition<State> {
+export interface PagerDefinition<State, Context extends ReadingContext = ReadingContext> {
   feature: string;
   action: string;
   colour: number;
@@ -72,7 +72,7 @@ export interface PagerDefinition<State> {
   state: z.ZodType<State, readonly string[]>;
   /** The state as custom id arguments; `compact` asks for the shortest form when the plain one is too long. */
   encode(state: State, compact: boolean): string[];
-  render(state: State, context: BotContext, viewer: Viewer): PagedContent | Promise<PagedContent>;
+  render(state: State, context: Context, viewer: Viewer): PagedContent | Promise<PagedContent>;
 }
 
 export interface PageRequest<State> {
@@ -82,14 +82,14 @@ export interface PageRequest<State> {
   state: State;
 }
 
-export interface Pager<State> {
-  route: ComponentRoute<PageRequest<State>>;
+export interface Pager<State, Context extends ReadingContext = ReadingContext> {
+  route: ComponentRoute<PageRequest<State>, Context>;
   /** The message showing `page` (clamped into range), paged by `ownerId`. */
   message(
     state: State,
     page: number,
     ownerId: string,
-    context: BotContext,
+    context: Context,
     viewer: Viewer,
   ): Promise<PagedMessage>;
   /** A button that opens the view's first page privately for whoever clicks it. */
@@ -134,7 +134,9 @@ function button(
   };
 }
 
-export function definePager<State>(definition: PagerDefinition<State>): Pager<State> {
+export function definePager<State, Context extends ReadingContext = ReadingContext>(
+  definition: PagerDefinition<State, Context>,
+): Pager<State, Context> {
   function customId(slot: PageSlot, page: number, owner: string, state: State): string {
     const build = (compact: boolean) =>
       [
@@ -173,7 +175,7 @@ export function definePager<State>(definition: PagerDefinition<State>): Pager<St
     state: State,
     page: number,
     owner: string,
-    context: BotContext,
+    context: Context,
     viewer: Viewer,
   ): Promise<PagedMessage> {
     const content = await definition.render(state, context, viewer);
@@ -210,7 +212,7 @@ export function definePager<State>(definition: PagerDefinition<State>): Pager<St
       return { slot, page, owner, state: state.data };
     });
 
-  const route = defineComponent<PageRequest<State>>({
+  const route = defineComponent<PageRequest<State>, Context>({
     feature: definition.feature,
     action: definition.action,
     args,

@@ -1,10 +1,11 @@
-import { type AutocompleteInteraction, escapeMarkdown, type SlashCommandStringOption } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
+import type { AutocompleteInteraction, SlashCommandStringOption } from 'discord.js';
 import { UserError } from '../../../platform/router/errors.js';
+import { escapeMarkdown } from '../../../platform/text.js';
 import type { Story } from '../../story-packs/core/index.js';
 import { AUTOCOMPLETE_LIMIT } from '../../story-packs/core/index.js';
 import { lookUpStory } from '../core/story-lookup.js';
 import { shortenText } from '../core/text-split.js';
+import type { ReadingContext } from './context.js';
 
 export const storyOptionName = 'story';
 
@@ -24,7 +25,7 @@ export function storyOption(option: SlashCommandStringOption, required: boolean)
 /** Answers autocomplete for a `story` option: best matches first, newest stories for empty input. */
 export async function respondWithStories(
   interaction: AutocompleteInteraction,
-  context: BotContext,
+  context: ReadingContext,
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (focused.name !== storyOptionName) {
@@ -57,7 +58,7 @@ export function unknownStoryMessage(
 }
 
 /** The story the member chose; an unknown one is refused privately with close matches. */
-export function requireStory(input: string, context: BotContext): Story {
+export function requireStory(input: string, context: ReadingContext): Story {
   const lookup = lookUpStory(context.content, input);
   if (lookup.kind === 'found') return lookup.story;
   throw new UserError(

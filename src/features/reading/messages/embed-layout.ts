@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../../../platform/text.js';
 import { packPages } from '../core/paging.js';
 import { shortenText, splitText } from '../core/text-split.js';
 
@@ -85,13 +86,8 @@ export function layoutFieldPages(groups: readonly FieldGroup[], options: LayoutO
   return pages.map((page) => page.flatMap((item) => item.group));
 }
 
-/** Escapes characters that would end a masked link's label early or turn it into formatting. */
-export function escapeLinkLabel(label: string): string {
-  return label.replace(/([\\[\]*_`~|])/g, '\\$1');
-}
-
 /** `[label](url)`, with the label escaped and the url's parentheses encoded so the link stays whole. */
 export function maskedLink(label: string, url: string): string {
   const safeUrl = url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20');
-  return `[${escapeLinkLabel(label)}](${safeUrl})`;
+  return `[${escapeMarkdown(label)}](${safeUrl})`;
 }

@@ -1,10 +1,10 @@
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
+import { escapeMarkdown } from '../../../platform/text.js';
 import type { DayDate, Source } from '../../story-packs/core/index.js';
 import { assessFreshness, dayInstantSeconds, staleWarning } from '../core/freshness.js';
 import { shortenText, splitText } from '../core/text-split.js';
 import {
   embedLimits,
-  escapeLinkLabel,
   type FieldGroup,
   type FieldPlan,
   layoutFieldPages,
@@ -95,7 +95,7 @@ const maximumLinkLength = 600;
 /** A masked link, or the label alone when the address is too long to show. */
 export function linkOrLabel(label: string, url: string): string {
   const link = maskedLink(label, url);
-  return link.length <= maximumLinkLength ? link : escapeLinkLabel(label);
+  return link.length <= maximumLinkLength ? link : escapeMarkdown(label);
 }
 
 export function sourceLink(source: Source): string {

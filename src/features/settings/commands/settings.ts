@@ -6,12 +6,12 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { BotContext } from '../../../app/context.js';
+import { checkBotPermissions, modLogPermissions } from '../../../platform/discord/permissions.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { formatDuration } from '../../debate/core/duration.js';
 import { maximumTimeoutMinutes } from '../../debate/core/escalation.js';
-import { checkBotPermissions, modLogPermissions } from '../../debate/discord/permissions.js';
+import type { SettingsContext } from '../discord/context.js';
 
 function requireAdmin(interaction: ChatInputCommandInteraction): string {
   if (!interaction.inGuild())
@@ -27,7 +27,7 @@ function describeTimeout(minutes: number): string {
 
 async function setModLog(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: SettingsContext,
   guildId: string,
 ): Promise<void> {
   const chosen = interaction.options.getChannel('channel', true, [
@@ -59,7 +59,7 @@ async function setModLog(
 
 async function setDebateWarnings(
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: SettingsContext,
   guildId: string,
 ): Promise<void> {
   const limit = interaction.options.getInteger('limit');
@@ -87,7 +87,7 @@ async function setDebateWarnings(
 
 type SettingHandler = (
   interaction: ChatInputCommandInteraction,
-  context: BotContext,
+  context: SettingsContext,
   guildId: string,
 ) => Promise<void>;
 
@@ -150,4 +150,4 @@ export default {
     if (handler === undefined) throw new UserError('This setting is no longer available.');
     await handler(interaction, context, guildId);
   },
-} satisfies ChatInputCommand;
+} satisfies ChatInputCommand<SettingsContext>;
