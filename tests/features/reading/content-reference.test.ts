@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { storyPromptCustomId, storyPromptRoute } from '../../../src/features/debate/commands/prompt.js';
-import { timelinePager } from '../../../src/features/reading/commands/timeline.js';
+import { storyPromptRoute } from '../../../src/features/debate/commands/prompt.js';
+import { storyPromptCustomId } from '../../../src/features/debate/discord/prompt-ids.js';
 import {
   contentReference,
   hashedReference,
   referenceFor,
   resolveReference,
 } from '../../../src/features/reading/discord/content-reference.js';
+import { timelinePager } from '../../../src/features/reading/discord/pagers/timeline-pager.js';
 import { parsePrecisionDate } from '../../../src/features/story-packs/core/index.js';
 
 const longestId = `${'a'.repeat(29)}-${'b'.repeat(30)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { summaryPager } from '../../../src/features/reading/commands/summary.js';
-import { timelinePager } from '../../../src/features/reading/commands/timeline.js';
+import { summaryPager } from '../../../src/features/reading/discord/pagers/summary-pager.js';
+import { timelinePager } from '../../../src/features/reading/discord/pagers/timeline-pager.js';
 
 const owner = '123456789012345678';
 

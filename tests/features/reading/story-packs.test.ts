@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { argumentsPager, promptCardPager } from '../../../src/features/debate/commands/prompt.js';
-import { factCheckPager } from '../../../src/features/reading/commands/factcheck.js';
-import { summaryPager } from '../../../src/features/reading/commands/summary.js';
-import { timelinePager } from '../../../src/features/reading/commands/timeline.js';
+import { factCheckPager } from '../../../src/features/reading/discord/pagers/factcheck-pager.js';
+import { summaryPager } from '../../../src/features/reading/discord/pagers/summary-pager.js';
+import { timelinePager } from '../../../src/features/reading/discord/pagers/timeline-pager.js';
 import {
   buildArgumentsPages,
   buildDebatePromptPages,

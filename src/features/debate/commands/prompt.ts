@@ -7,7 +7,6 @@ import {
 import { z } from 'zod';
 import { colours } from '../../../platform/discord/colours.js';
 import { ephemeralOption, visibilityFlags } from '../../../platform/discord/visibility.js';
-import { buildCustomId } from '../../../platform/ids/custom-id.js';
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
@@ -27,6 +26,7 @@ import {
 import { buildArgumentsPages, buildDebatePromptPages } from '../../reading/messages/debate-view.js';
 import type { DebatePrompt } from '../../story-packs/core/index.js';
 import type { DebateContext } from '../discord/context.js';
+import { storyPromptRouteId } from '../discord/prompt-ids.js';
 import { startDebateButtons } from './start-from-prompt.js';
 
 interface PromptState {
@@ -88,8 +88,7 @@ function promptCard(prompt: DebatePrompt, context: DebateContext, viewer: Viewer
 
 /** A button that shows one of the story's debate prompts, chosen at random, to whoever clicks it. */
 export const storyPromptRoute = defineComponent({
-  feature: 'debate',
-  action: 'story-prompt',
+  ...storyPromptRouteId,
   args: z.tuple([contentReference]),
   async handle(interaction, [reference], context: DebateContext) {
     const story = findStory(reference, context);
@@ -100,11 +99,6 @@ export const storyPromptRoute = defineComponent({
     await interaction.reply({ ...shown.payload, flags: MessageFlags.Ephemeral });
   },
 });
-
-/** `rt1:debate:story-prompt:` leaves 76 characters, more than a story id's 60. */
-export function storyPromptCustomId(storyId: string): string {
-  return buildCustomId(storyPromptRoute.feature, storyPromptRoute.action, storyId);
-}
 
 export const promptSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()

@@ -1,40 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { z } from 'zod';
-import { colours } from '../../../platform/discord/colours.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
-import { type ContentReference, contentReference, referenceFor } from '../discord/content-reference.js';
 import type { ReadingContext } from '../discord/context.js';
-import { findStory, readingTime, replyWithPager, storyGoneMessage } from '../discord/find-content.js';
-import { definePager } from '../discord/pager.js';
+import { replyWithPager } from '../discord/find-content.js';
+import { factCheckPager } from '../discord/pagers/factcheck-pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
-import { buildFactCheckPages } from '../messages/factcheck-view.js';
-
-export interface FactCheckState {
-  /** The story's id, or its hashed reference when the id is too long for a custom id. */
-  story: ContentReference;
-}
-
-export const factCheckPager = definePager<FactCheckState>({
-  feature: 'factcheck',
-  action: 'page',
-  colour: colours.factCheck,
-  state: z.tuple([contentReference]).transform(([story]) => ({ story })),
-  encode: (state, compact) => [referenceFor(state.story, compact)],
-  render(state, context) {
-    const story = findStory(state.story, context);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
-    return {
-      kind: 'pages',
-      pages: buildFactCheckPages(
-        story,
-        context.content.getFactChecks(story.id),
-        context.content.getUpdates(story.id),
-        readingTime(context),
-      ),
-    };
-  },
-});
 
 export default {
   kind: 'chat-input',

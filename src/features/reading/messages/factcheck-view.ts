@@ -2,14 +2,8 @@ import type { FactCheck, Story, Update, Verdict } from '../../story-packs/core/i
 import { compareDates, formatDate } from '../../story-packs/core/index.js';
 import { verdictBadge, verdictStyles } from '../core/verdicts.js';
 import type { FieldGroup } from './embed-layout.js';
-import {
-  buildPages,
-  factsCheckedLines,
-  itemFields,
-  linkOrLabel,
-  type PageView,
-  type ReadingTime,
-} from './page-view.js';
+import type { PageView, ReadingTime } from './page-view.js';
+import { buildPages, factsCheckedLines, itemFields, linkOrLabel } from './page-view.js';
 
 const itemsPerPage = 8;
 

@@ -2,14 +2,8 @@ import type { Story } from '../../story-packs/core/index.js';
 import { formatDate } from '../../story-packs/core/index.js';
 import { splitText } from '../core/text-split.js';
 import { embedLimits, type FieldGroup, listFields, textFields } from './embed-layout.js';
-import {
-  buildPages,
-  factsCheckedLines,
-  itemFields,
-  linkOrLabel,
-  type PageView,
-  type ReadingTime,
-} from './page-view.js';
+import type { PageView, ReadingTime } from './page-view.js';
+import { buildPages, factsCheckedLines, itemFields, linkOrLabel } from './page-view.js';
 
 export type SummaryLength = 'short' | 'full';
 

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { colours } from '../../../../platform/discord/colours.js';
+import { formatDate, type PrecisionDate } from '../../../story-packs/core/index.js';
+import { decodeRangeEnd, describeRange, encodeRangeEnd } from '../../core/date-range.js';
+import { buildTimelineView, type TimelineView } from '../../messages/timeline-view.js';
+import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
+import { findStory, readingTime, storyGoneMessage } from '../find-content.js';
+import { definePager } from '../pager.js';
+
+export interface TimelineState {
+  /** The story's id, or its hashed reference when the id is too long for a custom id. */
+  story: ContentReference;
+  from?: PrecisionDate;
+  to?: PrecisionDate;
+}
+
+const rangeEnd = z.string().transform((text, context) => {
+  const date = decodeRangeEnd(text);
+  if (date === 'invalid') {
+    context.addIssue({ code: 'custom', message: 'not a date' });
+    return z.NEVER;
+  }
+  return date;
+});
+
+function nothingInRangeMessage(
+  view: Extract<TimelineView, { kind: 'nothing-in-range' }>,
+  title: string,
+): string {
+  const span =
+    view.earliest && view.latest
+      ? ` Its events run from ${formatDate(view.earliest)} to ${formatDate(view.latest)}.`
+      : '';
+  return `No events in the timeline of “${title}” ${describeRange(view.range)}.${span}`;
+}
+
+export const timelinePager = definePager<TimelineState>({
+  feature: 'timeline',
+  action: 'page',
+  colour: colours.timeline,
+  state: z.tuple([contentReference, rangeEnd, rangeEnd]).transform(([story, from, to]) => ({
+    story,
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  })),
+  encode: (state, compact) => [
+    referenceFor(state.story, compact),
+    encodeRangeEnd(state.from),
+    encodeRangeEnd(state.to),
+  ],
+  render(state, context) {
+    const story = findStory(state.story, context);
+    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
+    const view = buildTimelineView(
+      story,
+      context.content.getTimeline(story.id),
+      { ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}) },
+      readingTime(context),
+    );
+    if (view.kind === 'nothing-in-range')
+      return { kind: 'unavailable', message: nothingInRangeMessage(view, story.title) };
+    return { kind: 'pages', pages: view.pages };
+  },
+});
