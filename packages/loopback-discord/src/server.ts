@@ -425,7 +425,7 @@ export class LoopbackDiscord {
 
   /** Application commands the bot registered (global, or for one guild), as Discord returns them. */
   registeredCommands(guild?: GuildRef): Record<string, unknown>[] {
-    return this.#inspection.registeredCommands(guild);
+    return this.#inspection.registeredCommands(guild?.id ?? null);
   }
 
   /** Recorded requests whose route matches a pattern like `POST /channels/:id/messages`. */

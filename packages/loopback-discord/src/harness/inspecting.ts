@@ -2,14 +2,7 @@ import type { MessageChange } from '../events.js';
 import { routeMatches, splitRoute } from '../faults.js';
 import type { ChannelRecord, MessageRecord } from '../model.js';
 import { type PermissionName, permissionNames } from '../permissions.js';
-import type {
-  ChannelRef,
-  GuildRef,
-  LoopbackMessage,
-  LoopbackModal,
-  MemberRef,
-  RecordedRequest,
-} from '../types.js';
+import type { ChannelRef, LoopbackMessage, LoopbackModal, MemberRef, RecordedRequest } from '../types.js';
 import { toLoopbackMessage } from '../views.js';
 import { channelRefOf, type HarnessState, refId } from './state.js';
 
@@ -174,10 +167,11 @@ export class Inspection {
     return permissionNames(store.channelPermissions(this.state.channel(channelRef), store.botUser.id));
   }
 
-  registeredCommands(guild?: GuildRef): Record<string, unknown>[] {
+  /** Global commands for `null`. */
+  registeredCommands(guildId: string | null): Record<string, unknown>[] {
     const store = this.state.store;
     return [...store.commands.values()]
-      .filter((command) => command.guildId === (guild?.id ?? null))
+      .filter((command) => command.guildId === guildId)
       .map((command) => store.toApiCommand(command));
   }
 
