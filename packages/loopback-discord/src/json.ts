@@ -10,6 +10,7 @@ export function arrayOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** A timestamp as Discord's JSON carries it (ISO 8601). */
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }

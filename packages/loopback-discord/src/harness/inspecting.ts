@@ -56,7 +56,7 @@ function threadView(channel: ChannelRecord): ThreadView | null {
   };
 }
 
-/** Checks `done` every 10 ms (wall clock) until it holds, or fails with `problem` after `timeoutMs`. */
+/** Calls `check` every 10 ms (wall clock) until it finds something, or fails with `problem` after `timeoutMs`. */
 async function poll<T>(check: () => T | undefined, timeoutMs: number, problem: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
