@@ -60,6 +60,28 @@ describe('production build', () => {
     expect([...imported].some((entry) => entry.startsWith('discord.js'))).toBe(true);
   });
 
+  test('GIVEN the compiled output THEN it holds nothing of the loopback Discord or the sandbox, nor imports them or ws', () => {
+    const files = filesUnder(outDir).map((file) => relative(outDir, file));
+    expect(files.some((file) => file.endsWith('.js'))).toBe(true);
+    expect(files.filter((file) => /loopback|sandbox/i.test(file))).toEqual([]);
+    const testOnly: string[] = [];
+    for (const file of files.filter((name) => name.endsWith('.js'))) {
+      const source = readFileSync(join(outDir, file), 'utf8');
+      for (const match of source.matchAll(/(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const specifier = match[1] ?? '';
+        if (
+          specifier.startsWith('@roundtable/') ||
+          specifier === 'ws' ||
+          specifier.startsWith('ws/') ||
+          /loopback|sandbox/i.test(specifier)
+        ) {
+          testOnly.push(`${specifier} (${file})`);
+        }
+      }
+    }
+    expect(testOnly).toEqual([]);
+  });
+
   test('GIVEN no token THEN the built bot exits 1 explaining how to get one and how to run offline', () => {
     const result = spawnSync(process.execPath, [join(outDir, 'index.js')], {
       cwd: mkdtempSync(join(outDir, 'cwd-')),

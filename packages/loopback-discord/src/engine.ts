@@ -1,29 +1,12 @@
 import type { APIAttachment, APIEmbed } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
-import type { LoopbackClock } from './clock.js';
-import { type GatewaySession, gatewayIntents, type LoopbackGateway } from './gateway.js';
+import type { MessageChange } from './events.js';
+import { isObject, type Json } from './json.js';
 import { type MentionSource, resolveMentions } from './mentions.js';
-import type {
-  ChannelRecord,
-  MemberRecord,
-  MessageComponents,
-  MessageInteractionOrigin,
-  MessageRecord,
-  RoleRecord,
-} from './model.js';
+import type { ChannelRecord, MessageComponents, MessageInteractionOrigin, MessageRecord } from './model.js';
 import { hasPermission } from './permissions.js';
-import type { LoopbackStore } from './store.js';
+import { ThreadOperations } from './threads.js';
 import { loadingFlag } from './views.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
 
 const suppressNotificationsFlag = 1 << 12;
 const keptMessageFlags = (1 << 2) | (1 << 6) | (1 << 7) | (1 << 12) | (1 << 15);
@@ -41,17 +24,6 @@ export interface CreateMessageInput {
   attachments?: APIAttachment[];
 }
 
-export interface CreateThreadInput {
-  parent: ChannelRecord;
-  name: string;
-  type: number;
-  ownerId: string;
-  autoArchiveDuration: number;
-  rateLimitPerUser: number;
-  invitable: boolean;
-  starterMessage: MessageRecord | null;
-}
-
 /** Why a member could not post a message, as the Discord client would refuse it. */
 export type PostRefusal =
   | 'cannot-view-channel'
@@ -67,25 +39,13 @@ function normalizeEmbeds(embeds: unknown): APIEmbed[] {
   return embeds.filter(isObject).map((embed) => ({ type: 'rich', ...embed }) as APIEmbed);
 }
 
-/** What happened to a message, for observers such as the terminal sandbox. */
-export type MessageChange = 'created' | 'updated' | 'deleted';
+export type { MessageChange };
 
-/** Domain operations shared by REST handlers and the test harness, with their gateway dispatches. */
-export class LoopbackEngine {
-  readonly messageObservers = new Set<(change: MessageChange, message: MessageRecord) => void>();
-
-  constructor(
-    readonly store: LoopbackStore,
-    readonly gateway: LoopbackGateway,
-    readonly clock: LoopbackClock,
-  ) {
-    clock.onAdvance((now) => this.archiveInactiveThreads(now));
-  }
-
-  get botId(): string {
-    return this.store.botUser.id;
-  }
-
+/**
+ * Domain operations shared by REST handlers and the test harness, with their gateway dispatches:
+ * messages here, threads in {@link ThreadOperations}, dispatches in {@link LoopbackEvents}.
+ */
+export class LoopbackEngine extends ThreadOperations {
   canMentionEveryone(channel: ChannelRecord, userId: string): boolean {
     return hasPermission(this.store.channelPermissions(channel, userId), PermissionFlagsBits.MentionEveryone);
   }
@@ -116,7 +76,7 @@ export class LoopbackEngine {
     });
   }
 
-  createMessage(input: CreateMessageInput): MessageRecord {
+  override createMessage(input: CreateMessageInput): MessageRecord {
     const { channel, body } = input;
     const content = typeof body.content === 'string' ? body.content : '';
     const reference = isObject(body.message_reference) ? body.message_reference : null;
@@ -177,7 +137,7 @@ export class LoopbackEngine {
         this.updateThreadState(channel, { archived: false });
     }
     if (message.visibleTo === null) this.dispatchMessage('MESSAGE_CREATE', message);
-    else this.#observe('created', message);
+    else this.observe('created', message);
     return message;
   }
 
@@ -211,25 +171,16 @@ export class LoopbackEngine {
       message.mentionEveryone = mentions.mentionEveryone;
     }
     if (message.visibleTo === null) this.dispatchMessage('MESSAGE_UPDATE', message);
-    else this.#observe('updated', message);
+    else this.observe('updated', message);
   }
 
   deleteMessage(message: MessageRecord): void {
     message.deleted = true;
-    this.#observe('deleted', message);
+    this.observe('deleted', message);
     const channel = this.store.channels.get(message.channelId);
     if (channel?.thread && message.visibleTo === null)
       channel.thread.messageCount = Math.max(0, channel.thread.messageCount - 1);
-    if (message.visibleTo !== null) return;
-    this.gateway.dispatch(
-      'MESSAGE_DELETE',
-      {
-        id: message.id,
-        channel_id: message.channelId,
-        ...(message.guildId ? { guild_id: message.guildId } : {}),
-      },
-      { intent: message.guildId === null ? gatewayIntents.directMessages : gatewayIntents.guildMessages },
-    );
+    if (message.visibleTo === null) this.dispatchMessageDelete(message);
   }
 
   setPinned(message: MessageRecord, pinned: boolean, actorId: string): void {
@@ -242,15 +193,7 @@ export class LoopbackEngine {
       .visibleMessagesIn(channel.id)
       .filter((entry) => entry.pinned && entry.pinnedAt !== null)
       .reduce<number | null>((latest, entry) => Math.max(latest ?? 0, entry.pinnedAt ?? 0), null);
-    this.gateway.dispatch(
-      'CHANNEL_PINS_UPDATE',
-      {
-        guild_id: channel.guildId,
-        channel_id: channel.id,
-        last_pin_timestamp: lastPin === null ? null : iso(lastPin),
-      },
-      { intent: gatewayIntents.guilds },
-    );
+    this.dispatchPinsUpdate(channel, lastPin);
     if (pinned) {
       this.createMessage({
         channel,
@@ -263,223 +206,6 @@ export class LoopbackEngine {
         source: 'channel',
         type: 6,
       });
-    }
-  }
-
-  /** Whether a session may see a message's content (Message Content intent, or the bot authored or is mentioned). */
-  #messageFor(session: GatewaySession, message: MessageRecord): unknown {
-    const data = this.store.toApiMessage(message, { withGuildFields: true }) as unknown as Json;
-    const privileged =
-      (session.intents & gatewayIntents.messageContent) !== 0 ||
-      message.authorId === this.botId ||
-      message.mentionUserIds.includes(this.botId) ||
-      message.guildId === null;
-    if (!privileged) {
-      data.content = '';
-      data.embeds = [];
-      data.attachments = [];
-      data.components = [];
-    }
-    return data;
-  }
-
-  #observe(change: MessageChange, message: MessageRecord): void {
-    for (const observer of [...this.messageObservers]) observer(change, message);
-  }
-
-  dispatchMessage(event: 'MESSAGE_CREATE' | 'MESSAGE_UPDATE', message: MessageRecord): void {
-    this.#observe(event === 'MESSAGE_CREATE' ? 'created' : 'updated', message);
-    this.gateway.dispatch(event, (session: GatewaySession) => this.#messageFor(session, message), {
-      intent: message.guildId === null ? gatewayIntents.directMessages : gatewayIntents.guildMessages,
-    });
-  }
-
-  dispatchChannel(
-    event: 'CHANNEL_CREATE' | 'CHANNEL_UPDATE' | 'CHANNEL_DELETE',
-    channel: ChannelRecord,
-  ): void {
-    this.gateway.dispatch(event, this.store.toApiChannel(channel), { intent: gatewayIntents.guilds });
-  }
-
-  dispatchThread(
-    event: 'THREAD_CREATE' | 'THREAD_UPDATE' | 'THREAD_DELETE',
-    thread: ChannelRecord,
-    newlyCreated = false,
-  ): void {
-    const data =
-      event === 'THREAD_DELETE'
-        ? { id: thread.id, guild_id: thread.guildId, parent_id: thread.parentId, type: thread.type }
-        : {
-            ...(this.store.toApiChannel(thread) as unknown as Json),
-            ...(newlyCreated ? { newly_created: true } : {}),
-          };
-    this.gateway.dispatch(event, data, { intent: gatewayIntents.guilds });
-  }
-
-  dispatchMemberUpdate(member: MemberRecord): void {
-    const data = { ...this.store.toApiMember(member), guild_id: member.guildId };
-    this.gateway.dispatch('GUILD_MEMBER_UPDATE', data, {
-      filter: (session) =>
-        (session.intents & gatewayIntents.guildMembers) !== 0 || member.userId === this.botId,
-    });
-  }
-
-  dispatchMemberAdd(member: MemberRecord): void {
-    this.gateway.dispatch(
-      'GUILD_MEMBER_ADD',
-      { ...this.store.toApiMember(member), guild_id: member.guildId },
-      {
-        intent: gatewayIntents.guildMembers,
-      },
-    );
-  }
-
-  dispatchRole(
-    event: 'GUILD_ROLE_CREATE' | 'GUILD_ROLE_UPDATE' | 'GUILD_ROLE_DELETE',
-    role: RoleRecord,
-  ): void {
-    const data =
-      event === 'GUILD_ROLE_DELETE'
-        ? { guild_id: role.guildId, role_id: role.id }
-        : { guild_id: role.guildId, role: this.store.toApiRole(role) };
-    this.gateway.dispatch(event, data, { intent: gatewayIntents.guilds });
-  }
-
-  createThread(input: CreateThreadInput): ChannelRecord {
-    const now = this.clock.now();
-    const id = input.starterMessage ? input.starterMessage.id : this.store.ids.next();
-    const thread: ChannelRecord = {
-      id,
-      guildId: input.parent.guildId,
-      recipientId: null,
-      type: input.type,
-      name: input.name,
-      position: 0,
-      parentId: input.parent.id,
-      topic: null,
-      rateLimitPerUser: input.rateLimitPerUser,
-      nsfw: input.parent.nsfw,
-      overwrites: [],
-      lastMessageId: null,
-      lastPostAtByUser: new Map(),
-      thread: {
-        ownerId: input.ownerId,
-        archived: false,
-        locked: false,
-        invitable: input.invitable,
-        autoArchiveDuration: input.autoArchiveDuration,
-        archiveTimestamp: now,
-        createdAt: now,
-        lastActivityAt: now,
-        memberJoinedAt: new Map([[input.ownerId, now]]),
-        messageCount: 0,
-        totalMessageSent: 0,
-        starterMessageId: input.starterMessage?.id ?? null,
-      },
-    };
-    this.store.channels.set(thread.id, thread);
-    this.store.guilds.get(thread.guildId)?.channelIds.push(thread.id);
-    this.dispatchThread('THREAD_CREATE', thread, true);
-    this.#dispatchThreadMembers(thread, [input.ownerId], []);
-    if (input.starterMessage) {
-      input.starterMessage.threadId = thread.id;
-      this.dispatchMessage('MESSAGE_UPDATE', input.starterMessage);
-    } else if (input.type === 11) {
-      this.createMessage({
-        channel: input.parent,
-        authorId: input.ownerId,
-        body: { content: input.name },
-        source: 'channel',
-        type: 18,
-      });
-    }
-    return thread;
-  }
-
-  #dispatchThreadMembers(thread: ChannelRecord, added: string[], removed: string[]): void {
-    const state = thread.thread;
-    if (!state) return;
-    this.gateway.dispatch(
-      'THREAD_MEMBERS_UPDATE',
-      {
-        id: thread.id,
-        guild_id: thread.guildId,
-        member_count: Math.min(state.memberJoinedAt.size, 50),
-        added_members: added.map((userId) => {
-          const member = this.store.member(thread.guildId, userId);
-          return {
-            id: thread.id,
-            user_id: userId,
-            join_timestamp: iso(state.memberJoinedAt.get(userId) ?? this.clock.now()),
-            flags: 0,
-            ...(member ? { member: this.store.toApiMember(member) } : {}),
-          };
-        }),
-        removed_member_ids: removed,
-      },
-      { intent: gatewayIntents.guilds },
-    );
-  }
-
-  /** Deletes a channel or thread (and the threads under a channel), dispatching CHANNEL_DELETE or THREAD_DELETE. */
-  deleteChannel(channel: ChannelRecord): void {
-    const store = this.store;
-    for (const child of [...store.channels.values()]) {
-      if (child.thread && child.parentId === channel.id) this.deleteChannel(child);
-    }
-    store.channels.delete(channel.id);
-    const guild = store.guilds.get(channel.guildId);
-    if (guild) guild.channelIds = guild.channelIds.filter((id) => id !== channel.id);
-    if (channel.thread) {
-      const starter = channel.thread.starterMessageId
-        ? store.messages.get(channel.thread.starterMessageId)
-        : undefined;
-      if (starter) starter.threadId = null;
-      this.dispatchThread('THREAD_DELETE', channel);
-    } else {
-      this.dispatchChannel('CHANNEL_DELETE', channel);
-    }
-  }
-
-  joinThread(thread: ChannelRecord, userId: string): boolean {
-    const state = thread.thread;
-    if (!state || state.memberJoinedAt.has(userId)) return false;
-    state.memberJoinedAt.set(userId, this.clock.now());
-    this.#dispatchThreadMembers(thread, [userId], []);
-    return true;
-  }
-
-  leaveThread(thread: ChannelRecord, userId: string): boolean {
-    const state = thread.thread;
-    if (!state?.memberJoinedAt.delete(userId)) return false;
-    this.#dispatchThreadMembers(thread, [], [userId]);
-    return true;
-  }
-
-  updateThreadState(
-    thread: ChannelRecord,
-    changes: { archived?: boolean; locked?: boolean; autoArchiveDuration?: number; invitable?: boolean },
-  ): void {
-    const state = thread.thread;
-    if (!state) return;
-    if (changes.archived !== undefined && changes.archived !== state.archived) {
-      state.archived = changes.archived;
-      state.archiveTimestamp = this.clock.now();
-      if (!changes.archived) state.lastActivityAt = this.clock.now();
-    }
-    if (changes.locked !== undefined) state.locked = changes.locked;
-    if (changes.autoArchiveDuration !== undefined) state.autoArchiveDuration = changes.autoArchiveDuration;
-    if (changes.invitable !== undefined) state.invitable = changes.invitable;
-    this.dispatchThread('THREAD_UPDATE', thread);
-  }
-
-  archiveInactiveThreads(now: number): void {
-    for (const channel of this.store.channels.values()) {
-      const state = channel.thread;
-      if (!state || state.archived) continue;
-      if (now - state.lastActivityAt >= state.autoArchiveDuration * 60_000) {
-        this.updateThreadState(channel, { archived: true });
-      }
     }
   }
 

@@ -24,6 +24,9 @@ export interface ErrorAnswer {
   body: DiscordErrorBody;
 }
 
+/** What a route answers: a status with an optional JSON body, or a Discord error. */
+export type RouteAnswer = { status: number; body?: unknown } | ErrorAnswer;
+
 export type FieldPath = ReadonlyArray<string | number>;
 
 /** Collects field errors and renders Discord's `Invalid Form Body` answer. */

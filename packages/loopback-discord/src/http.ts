@@ -2,14 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoopbackClock } from './clock.js';
-import { type DiscordErrorBody, discordErrors } from './errors.js';
+import { type DiscordErrorBody, discordErrors, type RouteAnswer } from './errors.js';
 import type { FaultPlan } from './faults.js';
 import type { LoopbackGateway } from './gateway.js';
-import type { RouteAnswer } from './interactions.js';
-import type { RestRoutes, RouteContext } from './rest.js';
+import type { Json } from './json.js';
+import type { RouteContext, RouteTable } from './rest/router.js';
 import type { RecordedRequest } from './types.js';
-
-type Json = Record<string, unknown>;
 
 interface ParsedBody {
   body: unknown;
@@ -84,7 +82,7 @@ function majorParameter(routePattern: string, params: Record<string, string>): s
 export interface HttpOptions {
   token: string;
   clock: LoopbackClock;
-  routes: RestRoutes;
+  routes: RouteTable;
   faults: FaultPlan;
   gateway: LoopbackGateway;
   record: (request: RecordedRequest) => void;

@@ -1,32 +1,28 @@
 export type { LoopbackClock } from './clock.js';
 export type { SlashOptionValue } from './commands.js';
 export { LoopbackUsageError } from './commands.js';
-export type { MessageChange, PostRefusal } from './engine.js';
+export type { PostRefusal } from './engine.js';
 export type { DiscordErrorBody, ErrorTree, FieldError } from './errors.js';
+export type { MessageChange } from './events.js';
 export type { FaultRule, RandomFaults, RateLimitEnforcement } from './faults.js';
 export type { GatewayEvent, PrivilegedIntents } from './gateway.js';
-export type { OutcomeTimeouts } from './interactions.js';
-export type { MessagePings } from './model.js';
-export type { PermissionName } from './permissions.js';
+export type { PostOutcome, SlashContext } from './harness/acting.js';
+export { LoopbackRefusalError } from './harness/acting.js';
+export type { ActorContext, ExpectAny, ExpectMessage, ExpectModal } from './harness/answers.js';
+export type { ChannelView, MemberView, ThreadView } from './harness/inspecting.js';
 export type {
-  ActorContext,
   AddChannelOptions,
   AddMemberOptions,
   AddRoleOptions,
-  ChannelView,
-  ExpectAny,
-  ExpectMessage,
-  ExpectModal,
-  LoopbackOptions,
-  MemberView,
   OverwriteSpec,
   OverwriteTarget,
-  PostOutcome,
   SeedGuildOptions,
-  SlashContext,
-  ThreadView,
-} from './server.js';
-export { LoopbackDiscord, LoopbackRefusalError, startLoopbackDiscord } from './server.js';
+} from './harness/seeding.js';
+export type { OutcomeTimeouts } from './interactions/outcomes.js';
+export type { MessagePings } from './model.js';
+export type { PermissionName } from './permissions.js';
+export type { LoopbackOptions } from './server.js';
+export { LoopbackDiscord, startLoopbackDiscord } from './server.js';
 export type {
   AutocompleteChoice,
   ChannelRef,

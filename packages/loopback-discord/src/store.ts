@@ -12,6 +12,7 @@ import type {
 } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
 import type { LoopbackClock } from './clock.js';
+import { iso } from './json.js';
 import type {
   ChannelRecord,
   CommandRecord,
@@ -21,6 +22,7 @@ import type {
   RoleRecord,
   UserRecord,
 } from './model.js';
+import { apiGuildCreate, apiMessage } from './payloads.js';
 import { computeBasePermissions, computeChannelPermissions } from './permissions.js';
 import { SnowflakeGenerator } from './snowflake.js';
 
@@ -34,10 +36,6 @@ const directMessagePermissions =
 
 export const threadChannelTypes: ReadonlySet<number> = new Set([10, 11, 12]);
 export const textChannelTypes: ReadonlySet<number> = new Set([0, 1, 5, 10, 11, 12]);
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
 
 /** All state of the loopback Discord: users, guilds, channels, messages and commands. */
 export class LoopbackStore {
@@ -249,148 +247,11 @@ export class LoopbackStore {
   }
 
   toApiMessage(message: MessageRecord, options: { withGuildFields?: boolean } = {}): APIMessage {
-    const author = this.users.get(message.authorId);
-    if (!author) throw new Error(`message ${message.id} has no author`);
-    const mentions = message.mentionUserIds.flatMap((id) => {
-      const user = this.users.get(id);
-      if (!user) return [];
-      const member = message.guildId ? this.member(message.guildId, id) : undefined;
-      return [
-        {
-          ...this.toApiUser(user),
-          ...(options.withGuildFields && member ? { member: this.toApiPartialMember(member) } : {}),
-        },
-      ];
-    });
-    const authorMember = message.guildId ? this.member(message.guildId, message.authorId) : undefined;
-    const referenced = message.reference ? this.messages.get(message.reference.messageId) : undefined;
-    const thread = message.threadId ? this.channels.get(message.threadId) : undefined;
-    const data: Record<string, unknown> = {
-      id: message.id,
-      type: message.type,
-      channel_id: message.channelId,
-      author: this.toApiUser(author),
-      content: message.content,
-      timestamp: iso(message.createdAt),
-      edited_timestamp: message.editedAt === null ? null : iso(message.editedAt),
-      tts: message.tts,
-      mention_everyone: message.mentionEveryone,
-      mentions,
-      mention_roles: [...message.mentionRoleIds],
-      attachments: message.attachments,
-      embeds: message.embeds,
-      reactions: [],
-      pinned: message.pinned,
-      flags: message.flags,
-      components: message.components,
-    };
-    if (message.nonce !== null) data.nonce = message.nonce;
-    if (message.webhookId) data.webhook_id = message.webhookId;
-    if (message.applicationId) data.application_id = message.applicationId;
-    if (message.position !== null) data.position = message.position;
-    if (message.reference) {
-      data.message_reference = {
-        type: 0,
-        message_id: message.reference.messageId,
-        channel_id: message.reference.channelId,
-        ...(message.reference.guildId ? { guild_id: message.reference.guildId } : {}),
-      };
-      data.referenced_message = referenced && !referenced.deleted ? this.toApiMessage(referenced) : null;
-    }
-    if (message.interaction) {
-      const user = this.users.get(message.interaction.userId);
-      const apiUser = user ? this.toApiUser(user) : undefined;
-      data.interaction_metadata = {
-        id: message.interaction.id,
-        type: message.interaction.type,
-        user: apiUser,
-        authorizing_integration_owners: message.guildId
-          ? { '0': message.guildId }
-          : { '1': message.interaction.userId },
-        ...(message.interaction.name ? { name: message.interaction.name } : {}),
-        ...(message.interaction.commandType !== null
-          ? { command_type: message.interaction.commandType }
-          : {}),
-      };
-      if (message.interaction.name) {
-        data.interaction = {
-          id: message.interaction.id,
-          type: message.interaction.type,
-          name: message.interaction.name,
-          user: apiUser,
-        };
-      }
-    }
-    if (thread) data.thread = this.toApiChannel(thread);
-    if (options.withGuildFields && message.guildId) {
-      data.guild_id = message.guildId;
-      if (authorMember && !message.webhookId) data.member = this.toApiPartialMember(authorMember);
-    }
-    return data as unknown as APIMessage;
+    return apiMessage(this, message, options);
   }
 
   toApiGuildCreate(guild: GuildRecord, includeAllMembers: boolean): GatewayGuildCreateDispatchData {
-    const channels = guild.channelIds.map((id) => this.channels.get(id)).filter((c) => c !== undefined);
-    const botMember = this.member(guild.id, this.botUser.id);
-    const members = includeAllMembers
-      ? guild.memberIds.flatMap((id) => {
-          const member = this.member(guild.id, id);
-          return member ? [this.toApiMember(member)] : [];
-        })
-      : botMember
-        ? [this.toApiMember(botMember)]
-        : [];
-    const data = {
-      id: guild.id,
-      name: guild.name,
-      icon: null,
-      splash: null,
-      discovery_splash: null,
-      owner_id: guild.ownerId,
-      afk_channel_id: null,
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      roles: guild.roleIds.flatMap((id) => {
-        const role = this.roles.get(id);
-        return role ? [this.toApiRole(role)] : [];
-      }),
-      emojis: [],
-      features: [],
-      mfa_level: 0,
-      application_id: null,
-      system_channel_id: null,
-      system_channel_flags: 0,
-      rules_channel_id: null,
-      max_members: 500_000,
-      vanity_url_code: null,
-      description: null,
-      banner: null,
-      premium_tier: 0,
-      premium_subscription_count: 0,
-      preferred_locale: 'en-US',
-      public_updates_channel_id: null,
-      nsfw_level: 0,
-      premium_progress_bar_enabled: false,
-      safety_alerts_channel_id: null,
-      stickers: [],
-      joined_at: iso(botMember?.joinedAt ?? guild.createdAt),
-      large: false,
-      unavailable: false,
-      member_count: guild.memberIds.length,
-      voice_states: [],
-      members,
-      channels: channels.filter((channel) => !channel.thread).map((channel) => this.toApiChannel(channel)),
-      threads: channels
-        .filter((channel) => channel.thread && !channel.thread.archived)
-        .map((channel) => this.toApiChannel(channel)),
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-    };
-    return data as unknown as GatewayGuildCreateDispatchData;
+    return apiGuildCreate(this, guild, includeAllMembers);
   }
 
   toApiCommand(command: CommandRecord): Record<string, unknown> {

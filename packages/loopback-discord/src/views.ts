@@ -1,3 +1,4 @@
+import { isObject, type Json } from './json.js';
 import type { MessageRecord } from './model.js';
 import type { LoopbackStore } from './store.js';
 import type {
@@ -7,12 +8,6 @@ import type {
   LoopbackModalField,
   LoopbackSelect,
 } from './types.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;

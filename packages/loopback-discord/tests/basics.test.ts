@@ -7,34 +7,23 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ChannelRef,
-  type GuildRef,
-  type LoopbackDiscord,
-  type MemberRef,
-  startLoopbackDiscord,
-} from '../src/index.js';
-import { createBareClient, loginAndWaitReady, sampleCommands } from './support.js';
+import type { ChannelRef, GuildRef, LoopbackDiscord, MemberRef } from '../src/index.js';
+import { loginAndWaitReady } from '../src/testing.js';
+import { sampleCommands, startBareWorld, stopBareWorld } from './support.js';
 
 describe('loopback Discord with a bare discord.js client', () => {
-  let discord: LoopbackDiscord;
-  let client: Client;
-  let guild: GuildRef;
-  let channel: ChannelRef;
-  let alice: MemberRef;
+  let discord: LoopbackDiscord, client: Client, guild: GuildRef, channel: ChannelRef, alice: MemberRef;
 
   beforeEach(async () => {
-    discord = await startLoopbackDiscord({ token: 'test-token' });
-    guild = discord.seedGuild({ name: 'Politics' });
-    channel = discord.addChannel(guild, { name: 'politics' });
-    alice = discord.addMember(guild, { username: 'alice' });
-    client = createBareClient(discord);
+    ({ discord, client, guild, channel, alice } = await startBareWorld({
+      guildName: 'Politics',
+      channelName: 'politics',
+      token: 'test-token',
+      login: false,
+    }));
   });
 
-  afterEach(async () => {
-    await client.destroy();
-    await discord.close();
-  });
+  afterEach(() => stopBareWorld({ client, discord }));
 
   it('GIVEN a seeded guild WHEN the client logs in THEN it is ready well under a second with the guild cached', async () => {
     const elapsed = await loginAndWaitReady(client, discord.token);

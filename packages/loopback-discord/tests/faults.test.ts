@@ -7,35 +7,20 @@ import {
   type TextChannel,
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ChannelRef,
-  type GuildRef,
-  type LoopbackDiscord,
-  type MemberRef,
-  startLoopbackDiscord,
-} from '../src/index.js';
-import { createBareClient, loginAndWaitReady, rawRequest, sampleCommands } from './support.js';
+import type { ChannelRef, GuildRef, LoopbackDiscord, MemberRef } from '../src/index.js';
+import { rawRequest, sampleCommands, startBareWorld, stopBareWorld } from './support.js';
 
 describe('loopback Discord faults, rate limits and protocol errors', () => {
-  let discord: LoopbackDiscord;
-  let client: Client;
-  let guild: GuildRef;
-  let channel: ChannelRef;
-  let alice: MemberRef;
+  let discord: LoopbackDiscord, client: Client, guild: GuildRef, channel: ChannelRef, alice: MemberRef;
 
   beforeEach(async () => {
-    discord = await startLoopbackDiscord();
-    guild = discord.seedGuild({ name: 'Faults' });
-    channel = discord.addChannel(guild, { name: 'general' });
-    alice = discord.addMember(guild, { username: 'alice' });
-    client = createBareClient(discord);
-    await loginAndWaitReady(client, discord.token);
+    ({ discord, client, guild, channel, alice } = await startBareWorld({
+      guildName: 'Faults',
+      channelName: 'general',
+    }));
   });
 
-  afterEach(async () => {
-    await client.destroy();
-    await discord.close();
-  });
+  afterEach(() => stopBareWorld({ client, discord }));
 
   const textChannel = async (ref: ChannelRef) => (await client.channels.fetch(ref.id)) as TextChannel;
 

@@ -18,31 +18,27 @@ import {
   type MemberRef,
   startLoopbackDiscord,
 } from '../src/index.js';
-import { createBareClient, loginAndWaitReady, sampleCommands } from './support.js';
+import { createBareClient, loginAndWaitReady } from '../src/testing.js';
+import { sampleCommands, startBareWorld, stopBareWorld } from './support.js';
 
 describe('loopback Discord interaction flows', () => {
-  let discord: LoopbackDiscord;
-  let client: Client;
-  let guild: GuildRef;
-  let channel: ChannelRef;
-  let alice: MemberRef;
-  let bob: MemberRef;
+  let discord: LoopbackDiscord,
+    client: Client,
+    guild: GuildRef,
+    channel: ChannelRef,
+    alice: MemberRef,
+    bob: MemberRef;
 
   beforeEach(async () => {
-    discord = await startLoopbackDiscord();
-    guild = discord.seedGuild({ name: 'Flows' });
-    channel = discord.addChannel(guild, { name: 'politics' });
-    alice = discord.addMember(guild, { username: 'alice' });
-    bob = discord.addMember(guild, { username: 'bob' });
-    client = createBareClient(discord);
-    await loginAndWaitReady(client, discord.token);
+    ({ discord, client, guild, channel, alice, bob } = await startBareWorld({
+      guildName: 'Flows',
+      channelName: 'politics',
+      members: ['alice', 'bob'],
+    }));
     await client.application?.commands.set(sampleCommands);
   });
 
-  afterEach(async () => {
-    await client.destroy();
-    await discord.close();
-  });
+  afterEach(() => stopBareWorld({ client, discord }));
 
   it('GIVEN a message context menu that opens a modal WHEN the member submits it THEN the bot reads the fields and its reply resolves', async () => {
     client.on('interactionCreate', async (interaction) => {

@@ -1,39 +1,24 @@
 import { type Client, DiscordAPIError, type Interaction, type TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ChannelRef,
-  type GuildRef,
-  type LoopbackDiscord,
-  type MemberRef,
-  startLoopbackDiscord,
-} from '../src/index.js';
-import { createBareClient, loginAndWaitReady, rawRequest, sampleCommands } from './support.js';
+import type { ChannelRef, LoopbackDiscord, MemberRef } from '../src/index.js';
+import { rawRequest, sampleCommands, startBareWorld, stopBareWorld } from './support.js';
 
 const button = (customId: string, label = customId) => ({ type: 2, style: 1, custom_id: customId, label });
 const row = (...components: unknown[]) => ({ type: 1, components });
 
 describe("loopback Discord validates bodies against Discord's limits", () => {
-  let discord: LoopbackDiscord;
-  let client: Client;
-  let guild: GuildRef;
-  let channel: ChannelRef;
-  let alice: MemberRef;
+  let discord: LoopbackDiscord, client: Client, channel: ChannelRef, alice: MemberRef;
   let messagesPath: string;
 
   beforeAll(async () => {
-    discord = await startLoopbackDiscord();
-    guild = discord.seedGuild({ name: 'Limits' });
-    channel = discord.addChannel(guild, { name: 'limits' });
-    alice = discord.addMember(guild, { username: 'alice' });
+    ({ discord, client, channel, alice } = await startBareWorld({
+      guildName: 'Limits',
+      channelName: 'limits',
+    }));
     messagesPath = `/channels/${channel.id}/messages`;
-    client = createBareClient(discord);
-    await loginAndWaitReady(client, discord.token);
   });
 
-  afterAll(async () => {
-    await client.destroy();
-    await discord.close();
-  });
+  afterAll(() => stopBareWorld({ client, discord }));
 
   const cases: { name: string; body: unknown; path: (string | number)[]; code: string }[] = [
     {

@@ -17,28 +17,20 @@ import {
   type MemberRef,
   startLoopbackDiscord,
 } from '../src/index.js';
-import { createBareClient, loginAndWaitReady, rawRequest } from './support.js';
+import { createBareClient, loginAndWaitReady } from '../src/testing.js';
+import { rawRequest, startBareWorld, stopBareWorld } from './support.js';
 
 describe('loopback Discord threads, moderation and mentions', () => {
-  let discord: LoopbackDiscord;
-  let client: Client;
-  let guild: GuildRef;
-  let channel: ChannelRef;
-  let alice: MemberRef;
+  let discord: LoopbackDiscord, client: Client, guild: GuildRef, channel: ChannelRef, alice: MemberRef;
 
   beforeEach(async () => {
-    discord = await startLoopbackDiscord();
-    guild = discord.seedGuild({ name: 'Moderation' });
-    channel = discord.addChannel(guild, { name: 'politics' });
-    alice = discord.addMember(guild, { username: 'alice' });
-    client = createBareClient(discord);
-    await loginAndWaitReady(client, discord.token);
+    ({ discord, client, guild, channel, alice } = await startBareWorld({
+      guildName: 'Moderation',
+      channelName: 'politics',
+    }));
   });
 
-  afterEach(async () => {
-    await client.destroy();
-    await discord.close();
-  });
+  afterEach(() => stopBareWorld({ client, discord }));
 
   const textChannel = async (ref: ChannelRef) => (await client.channels.fetch(ref.id)) as TextChannel;
 

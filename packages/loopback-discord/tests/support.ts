@@ -1,25 +1,45 @@
-import { Client, GatewayIntentBits } from 'discord.js';
-import type { LoopbackDiscord } from '../src/index.js';
+import type { Client } from 'discord.js';
+import {
+  type ChannelRef,
+  type GuildRef,
+  type LoopbackDiscord,
+  type MemberRef,
+  startLoopbackDiscord,
+} from '../src/index.js';
+import { createBareClient, loginAndWaitReady } from '../src/testing.js';
 
-/** A bare discord.js client pointed at the loopback server, not yet logged in. */
-export function createBareClient(discord: LoopbackDiscord, intents: number[] = defaultIntents): Client {
-  return new Client({ intents, rest: { api: discord.apiUrl } });
+/** A loopback Discord with one guild, one text channel and members, and a bare client (logged in unless `login: false`). */
+export type BareWorld<Member extends string = 'alice'> = {
+  discord: LoopbackDiscord;
+  client: Client;
+  guild: GuildRef;
+  channel: ChannelRef;
+} & Record<Member, MemberRef>;
+
+export async function startBareWorld<Member extends string = 'alice'>(options: {
+  guildName: string;
+  channelName: string;
+  token?: string;
+  /** Usernames of the members to add (default `['alice']`). */
+  members?: readonly Member[];
+  login?: boolean;
+}): Promise<BareWorld<Member>> {
+  const discord = await startLoopbackDiscord(options.token ? { token: options.token } : {});
+  const guild = discord.seedGuild({ name: options.guildName });
+  const channel = discord.addChannel(guild, { name: options.channelName });
+  const members = (options.members ?? ['alice']).map((username) => [
+    username,
+    discord.addMember(guild, { username }),
+  ]);
+  const client = createBareClient(discord);
+  if (options.login !== false) await loginAndWaitReady(client, discord.token);
+  return { discord, client, guild, channel, ...Object.fromEntries(members) } as BareWorld<Member>;
 }
 
-export const defaultIntents = [
-  GatewayIntentBits.Guilds,
-  GatewayIntentBits.GuildMembers,
-  GatewayIntentBits.GuildMessages,
-  GatewayIntentBits.MessageContent,
-];
-
-/** Logs the client in and resolves once discord.js emitted clientReady. */
-export async function loginAndWaitReady(client: Client, token: string): Promise<number> {
-  const startedAt = performance.now();
-  const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
-  await client.login(token);
-  await ready;
-  return performance.now() - startedAt;
+/** Destroys the client first, or discord.js would try to reconnect, then closes the server. */
+export async function stopBareWorld(world: { client: Client; discord: LoopbackDiscord }): Promise<void> {
+  await world.client.destroy();
+  await world.discord.close();
 }
 
 export const sampleCommands = [

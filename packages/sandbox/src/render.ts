@@ -1,6 +1,5 @@
 import type { AutocompleteChoice, LoopbackMessage, LoopbackModal } from '@roundtable/loopback-discord';
 import type { APIEmbed } from 'discord.js';
-import { MONTH_NAMES } from '../../../src/features/story-packs/core/dates.js';
 
 /** Looks up display names for mentions; unknown ids render as the raw id. */
 export interface NameLookup {
@@ -22,6 +21,17 @@ export interface RenderContext {
 }
 
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2 June 2026`, in UTC. */
+function formatDay(date: Date): string {
+  return dayMonthYear.format(date);
+}
 
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
@@ -30,7 +40,7 @@ function twoDigits(value: number): string {
 /** `Tuesday 2 June 2026 09:00 UTC` */
 export function formatInstant(ms: number): string {
   const date = new Date(ms);
-  return `${dayNames[date.getUTCDay()]} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
+  return `${dayNames[date.getUTCDay()]} ${formatDay(date)} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
 }
 
 /** `in 3 days`, `2 hours ago`, `in 5 minutes`, `just now` */
@@ -57,7 +67,7 @@ export function formatRelative(ms: number, now: number): string {
 function formatTimestamp(seconds: number, style: string, now: number): string {
   const ms = seconds * 1000;
   const date = new Date(ms);
-  const day = `${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const day = formatDay(date);
   const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}`;
   switch (style) {
     case 'R':

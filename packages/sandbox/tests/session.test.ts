@@ -1,17 +1,16 @@
 import { type LoopbackDiscord, startLoopbackDiscord } from '@roundtable/loopback-discord';
+import { createBareClient, loginAndWaitReady } from '@roundtable/loopback-discord/testing';
+import type { Client, TextChannel } from 'discord.js';
 import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
-  type Client,
   MessageFlags,
   ModalBuilder,
-  type TextChannel,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBareClient, loginAndWaitReady } from '../../loopback-discord/tests/support.js';
 import { SandboxSession } from '../src/session.js';
 
 const commands = [
