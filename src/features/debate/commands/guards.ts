@@ -12,6 +12,7 @@ import {
 import { checkBotPermissions } from '../../../platform/discord/permissions.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { DebateContext } from '../discord/context.js';
+import { modLogHintMessage } from '../messages/replies.js';
 import type { DebateRecord } from '../storage/repository.js';
 
 type GuildInteraction =
@@ -56,8 +57,7 @@ export function findDebateHere(
   interaction: GuildInteraction,
   context: DebateContext,
 ): DebateRecord | undefined {
-  const debate = context.debate.debates.findByThread(interaction.channelId ?? '');
-  return debate && debate.guildId === interaction.guildId ? debate : undefined;
+  return context.debate.inThread(interaction.guildId, interaction.channelId);
 }
 
 export function requireDebateThread(interaction: GuildInteraction, context: DebateContext): DebateRecord {
@@ -78,6 +78,11 @@ export function requireBotPermissions(
 ): void {
   const check = checkBotPermissions(interaction.appPermissions, required, interaction.channelId ?? '');
   if (check.kind === 'missing') throw new UserError(check.message);
+}
+
+/** For moderators: where to set the mod log, said once per moderator while none is set. */
+export function modLogHint(context: DebateContext, guildId: string, userId: string): string | undefined {
+  return context.debate.claimModLogHint(guildId, userId) ? modLogHintMessage : undefined;
 }
 
 /** Joins a reply with notes and the one-time mod-log hint. */

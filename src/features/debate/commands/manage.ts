@@ -2,15 +2,17 @@ import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
-import { checkExtension, formatSlowmode, maximumSlowmodeSeconds } from '../core/duration.js';
+import { checkExtension, maximumSlowmodeSeconds } from '../core/duration.js';
+import type { ThreadActionOutcome } from '../core/outcomes.js';
 import { cleanModeratorReason } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
 import { debateManagePermissions } from '../discord/permissions.js';
-import type { ThreadActionOutcome } from '../discord/service.js';
+import { closeMessages, threadActionDoneMessages, threadActionRefusalMessage } from '../messages/replies.js';
 import type { DebateRecord } from '../storage/repository.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
   deferThenAnswer,
+  modLogHint,
   requireBotPermissions,
   requireDebateThread,
   requireGuild,
@@ -36,14 +38,15 @@ function prepare(
 function describeOutcome(
   interaction: ChatInputCommandInteraction,
   context: DebateContext,
+  debate: DebateRecord,
   outcome: ThreadActionOutcome,
-  done: (debate: DebateRecord) => string,
+  done: (closesAt: number) => string,
 ): string {
   return outcome.kind === 'refused'
-    ? outcome.message
-    : withNotes(done(outcome.debate), [
-        ...outcome.notes,
-        context.debate.modLogHint(outcome.debate.guildId, interaction.user.id),
+    ? threadActionRefusalMessage(outcome)
+    : withNotes(done(outcome.closesAt), [
+        ...outcome.notes.map(threadActionRefusalMessage),
+        modLogHint(context, debate.guildId, interaction.user.id),
       ]);
 }
 
@@ -63,19 +66,19 @@ export const closeSubcommand: Subcommand<DebateContext> = {
     await deferThenAnswer(interaction, async () => {
       let problem: string | undefined;
       try {
-        const closed = await context.debate.close(debate, { by: interaction.user.id, reason });
-        if (closed.fault !== null) problem = `Not everything could be done: ${closed.fault}`;
+        const closed = await context.debate.close({ debateId: debate.id, by: interaction.user.id, reason });
+        if (closed.kind === 'refused') return threadActionRefusalMessage(closed);
+        if (closed.fault !== null) problem = closeMessages.fault(closed.fault);
       } catch (error) {
         context.logger.warn(
           { err: error, debateId: debate.id },
           'closing a debate did not finish; the schedule retries',
         );
-        problem =
-          'Discord did not answer everything in time; I will finish posting the result within a minute.';
+        problem = closeMessages.unfinished;
       }
-      return withNotes('The debate is closed and its result is posted here and in the channel.', [
+      return withNotes(closeMessages.closed, [
         problem,
-        context.debate.modLogHint(debate.guildId, interaction.user.id),
+        modLogHint(context, debate.guildId, interaction.user.id),
       ]);
     });
   },
@@ -94,8 +97,9 @@ export const reopenSubcommand: Subcommand<DebateContext> = {
       describeOutcome(
         interaction,
         context,
-        await context.debate.reopen(debate, interaction.user.id),
-        (reopened) => `The debate is open again until ${discordTimestamp(reopened.closesAt, 'F')}.`,
+        debate,
+        await context.debate.reopen({ debateId: debate.id, actorId: interaction.user.id }),
+        threadActionDoneMessages.reopened,
       ),
     );
   },
@@ -133,8 +137,13 @@ export const extendSubcommand: Subcommand<DebateContext> = {
       describeOutcome(
         interaction,
         context,
-        await context.debate.extend(debate, checked.closesAt, interaction.user.id),
-        (extended) => `The debate now closes ${discordTimestamp(extended.closesAt, 'F')}.`,
+        debate,
+        await context.debate.extend({
+          debateId: debate.id,
+          closesAt: checked.closesAt,
+          actorId: interaction.user.id,
+        }),
+        threadActionDoneMessages.extended,
       ),
     );
   },
@@ -164,8 +173,9 @@ export const slowmodeSubcommand: Subcommand<DebateContext> = {
       describeOutcome(
         interaction,
         context,
-        await context.debate.setSlowmode(debate, seconds, interaction.user.id),
-        () => `Slowmode is now ${formatSlowmode(seconds)}. It goes back to what it was when the debate ends.`,
+        debate,
+        await context.debate.setSlowmode({ debateId: debate.id, seconds, actorId: interaction.user.id }),
+        () => threadActionDoneMessages.slowmode(seconds),
       ),
     );
   },
@@ -192,11 +202,9 @@ function lockSubcommand(locked: boolean): Subcommand<DebateContext> {
         describeOutcome(
           interaction,
           context,
-          await context.debate.setLocked(debate, locked, interaction.user.id),
-          () =>
-            locked
-              ? 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.'
-              : 'The thread is unlocked.',
+          debate,
+          await context.debate.setLocked({ debateId: debate.id, locked, actorId: interaction.user.id }),
+          () => (locked ? threadActionDoneMessages.locked : threadActionDoneMessages.unlocked),
         ),
       );
     },
