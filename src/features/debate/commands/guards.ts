@@ -13,7 +13,7 @@ import { checkBotPermissions } from '../../../platform/discord/permissions.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { DebateContext } from '../discord/context.js';
 import { modLogHintMessage } from '../messages/replies.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 
 type GuildInteraction =
   | ChatInputCommandInteraction
@@ -64,6 +64,17 @@ export function requireDebateThread(interaction: GuildInteraction, context: Deba
   const debate = findDebateHere(interaction, context);
   if (!debate) throw new UserError('Use this inside a debate thread (one started with `/debate start`).');
   return debate;
+}
+
+/** A moderator's action in a debate thread: in a server, by a moderator, in a debate thread, checked in that order. */
+export function requireModeratorInDebate(
+  interaction: GuildInteraction,
+  context: DebateContext,
+  action: string,
+): DebateRecord {
+  requireGuild(interaction);
+  requireModerator(interaction, action);
+  return requireDebateThread(interaction, context);
 }
 
 export function requireOpenDebate(debate: DebateRecord): void {

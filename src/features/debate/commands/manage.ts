@@ -7,16 +7,14 @@ import type { ThreadActionOutcome } from '../core/outcomes.js';
 import { cleanModeratorReason } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
 import { debateManagePermissions } from '../discord/permissions.js';
-import { closeMessages, threadActionDoneMessages, threadActionRefusalMessage } from '../messages/replies.js';
-import type { DebateRecord } from '../storage/repository.js';
+import { closeMessages, refusalMessage, threadActionDoneMessages } from '../messages/replies.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
   deferThenAnswer,
   modLogHint,
   requireBotPermissions,
-  requireDebateThread,
-  requireGuild,
-  requireModerator,
+  requireModeratorInDebate,
   requireOpenDebate,
   withNotes,
 } from './guards.js';
@@ -27,27 +25,31 @@ function prepare(
   context: DebateContext,
   action: string,
 ): DebateRecord {
-  requireGuild(interaction);
-  requireModerator(interaction, action);
-  const debate = requireDebateThread(interaction, context);
+  const debate = requireModeratorInDebate(interaction, context, action);
   requireBotPermissions(interaction, debateManagePermissions);
   return debate;
 }
 
-/** The reply to a thread action: the refusal, or what was done with its notes and the mod-log hint. */
-function describeOutcome(
+/**
+ * Defers, runs the thread action and answers with its refusal, or what was done with its notes and the
+ * mod-log hint.
+ */
+async function answerThreadAction(
   interaction: ChatInputCommandInteraction,
   context: DebateContext,
   debate: DebateRecord,
-  outcome: ThreadActionOutcome,
   done: (closesAt: number) => string,
-): string {
-  return outcome.kind === 'refused'
-    ? threadActionRefusalMessage(outcome)
-    : withNotes(done(outcome.closesAt), [
-        ...outcome.notes.map(threadActionRefusalMessage),
-        modLogHint(context, debate.guildId, interaction.user.id),
-      ]);
+  action: () => Promise<ThreadActionOutcome>,
+): Promise<void> {
+  await deferThenAnswer(interaction, async () => {
+    const outcome = await action();
+    return outcome.kind === 'refused'
+      ? refusalMessage(outcome)
+      : withNotes(done(outcome.closesAt), [
+          ...outcome.notes.map(refusalMessage),
+          modLogHint(context, debate.guildId, interaction.user.id),
+        ]);
+  });
 }
 
 export const closeSubcommand: Subcommand<DebateContext> = {
@@ -67,7 +69,7 @@ export const closeSubcommand: Subcommand<DebateContext> = {
       let problem: string | undefined;
       try {
         const closed = await context.debate.close({ debateId: debate.id, by: interaction.user.id, reason });
-        if (closed.kind === 'refused') return threadActionRefusalMessage(closed);
+        if (closed.kind === 'refused') return refusalMessage(closed);
         if (closed.fault !== null) problem = closeMessages.fault(closed.fault);
       } catch (error) {
         context.logger.warn(
@@ -93,14 +95,8 @@ export const reopenSubcommand: Subcommand<DebateContext> = {
   async execute(interaction, context) {
     const debate = prepare(interaction, context, 'reopen a debate');
     if (debate.status === 'open') throw new UserError('This debate is still open.');
-    await deferThenAnswer(interaction, async () =>
-      describeOutcome(
-        interaction,
-        context,
-        debate,
-        await context.debate.reopen({ debateId: debate.id, actorId: interaction.user.id }),
-        threadActionDoneMessages.reopened,
-      ),
+    await answerThreadAction(interaction, context, debate, threadActionDoneMessages.reopened, () =>
+      context.debate.reopen({ debateId: debate.id, actorId: interaction.user.id }),
     );
   },
 };
@@ -133,18 +129,12 @@ export const extendSubcommand: Subcommand<DebateContext> = {
       throw new UserError(
         `A debate can run at most 7 days from now, until ${discordTimestamp(checked.latest, 'F')}.`,
       );
-    await deferThenAnswer(interaction, async () =>
-      describeOutcome(
-        interaction,
-        context,
-        debate,
-        await context.debate.extend({
-          debateId: debate.id,
-          closesAt: checked.closesAt,
-          actorId: interaction.user.id,
-        }),
-        threadActionDoneMessages.extended,
-      ),
+    await answerThreadAction(interaction, context, debate, threadActionDoneMessages.extended, () =>
+      context.debate.extend({
+        debateId: debate.id,
+        closesAt: checked.closesAt,
+        actorId: interaction.user.id,
+      }),
     );
   },
 };
@@ -169,14 +159,12 @@ export const slowmodeSubcommand: Subcommand<DebateContext> = {
     const seconds = interaction.options.getInteger('seconds', true);
     if (seconds < 0 || seconds > maximumSlowmodeSeconds)
       throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
-    await deferThenAnswer(interaction, async () =>
-      describeOutcome(
-        interaction,
-        context,
-        debate,
-        await context.debate.setSlowmode({ debateId: debate.id, seconds, actorId: interaction.user.id }),
-        () => threadActionDoneMessages.slowmode(seconds),
-      ),
+    await answerThreadAction(
+      interaction,
+      context,
+      debate,
+      () => threadActionDoneMessages.slowmode(seconds),
+      () => context.debate.setSlowmode({ debateId: debate.id, seconds, actorId: interaction.user.id }),
     );
   },
 };
@@ -198,14 +186,12 @@ function lockSubcommand(locked: boolean): Subcommand<DebateContext> {
     async execute(interaction, context) {
       const debate = prepare(interaction, context, `${name} a debate thread`);
       requireOpenDebate(debate);
-      await deferThenAnswer(interaction, async () =>
-        describeOutcome(
-          interaction,
-          context,
-          debate,
-          await context.debate.setLocked({ debateId: debate.id, locked, actorId: interaction.user.id }),
-          () => (locked ? threadActionDoneMessages.locked : threadActionDoneMessages.unlocked),
-        ),
+      await answerThreadAction(
+        interaction,
+        context,
+        debate,
+        () => (locked ? threadActionDoneMessages.locked : threadActionDoneMessages.unlocked),
+        () => context.debate.setLocked({ debateId: debate.id, locked, actorId: interaction.user.id }),
       );
     },
   };

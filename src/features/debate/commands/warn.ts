@@ -4,14 +4,12 @@ import type { Subcommand } from '../../../platform/router/subcommands.js';
 import { checkWarnTarget } from '../core/escalation.js';
 import { cleanModeratorReason } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
-import { threadActionRefusalMessage, warnedReply, warnTargetRefusalMessages } from '../messages/replies.js';
+import { refusalMessage, warnedReply, warnTargetRefusalMessages } from '../messages/replies.js';
 import {
   deferThenAnswer,
   modLogHint,
   requireBotPermissions,
-  requireDebateThread,
-  requireGuild,
-  requireModerator,
+  requireModeratorInDebate,
   withNotes,
 } from './guards.js';
 
@@ -30,9 +28,7 @@ export const warnSubcommand: Subcommand<DebateContext> = {
   audience: 'moderator',
   help: 'Warn a member in a debate thread; at the server limit they are removed and, where allowed, timed out.',
   async execute(interaction, context) {
-    const guild = requireGuild(interaction);
-    requireModerator(interaction, 'warn members');
-    const debate = requireDebateThread(interaction, context);
+    const debate = requireModeratorInDebate(interaction, context, 'warn members');
     const target = interaction.options.getUser('member', true);
     const check = checkWarnTarget({
       moderatorId: interaction.user.id,
@@ -54,8 +50,10 @@ export const warnSubcommand: Subcommand<DebateContext> = {
         reason,
         botCanTimeOut: interaction.appPermissions.has(PermissionFlagsBits.ModerateMembers),
       });
-      if (outcome.kind === 'refused') return threadActionRefusalMessage(outcome);
-      return withNotes(warnedReply(target.id, outcome), [modLogHint(context, guild.id, interaction.user.id)]);
+      if (outcome.kind === 'refused') return refusalMessage(outcome);
+      return withNotes(warnedReply(target.id, outcome), [
+        modLogHint(context, debate.guildId, interaction.user.id),
+      ]);
     });
   },
 };

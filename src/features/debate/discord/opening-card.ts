@@ -1,7 +1,7 @@
 import type { Message, ThreadChannel } from 'discord.js';
 import type { PlannedRound } from '../core/rounds.js';
 import { type EmbedContent, renderOpeningCard } from '../messages/render.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from '../use-cases/deps.js';
 import { stanceButtons } from './components.js';
 

@@ -1,7 +1,7 @@
 import type { Client, ThreadChannel } from 'discord.js';
 import type { ThreadRefusal } from '../core/outcomes.js';
 import type { ThreadModeration } from '../core/types.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from '../use-cases/deps.js';
 import { recordFault } from '../use-cases/log-moderation.js';
 import { classifyPermanentFailure } from './failures.js';

@@ -69,8 +69,8 @@ export function startedReply(
   return `Debate started in <#${started.threadId}>. It closes ${discordTimestamp(started.closesAt, 'F')} (${discordTimestamp(started.closesAt, 'R')}) after ${formatDuration(settings.durationMs)}; slowmode ${formatSlowmode(settings.slowmodeSeconds)}; ${settings.format === 'rounds' ? 'three timed rounds' : 'open discussion'}.`;
 }
 
-/** Why a thread action was not done. */
-export function threadActionRefusalMessage(
+/** Why a debate action (a thread change, a close, a warning) was not done. */
+export function refusalMessage(
   refusal: Exclude<ThreadActionOutcome, { kind: 'done' }> | DebateNotFound,
 ): string {
   switch (refusal.reason) {

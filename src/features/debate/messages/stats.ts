@@ -3,8 +3,8 @@ import { truncateAtWord } from '../../../platform/text.js';
 import { formatDuration } from '../core/duration.js';
 import { displayMotion } from '../core/motion.js';
 import { computeStanceShift } from '../core/stances.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { MemberDebateStats } from '../storage/moderation-repository.js';
-import type { DebateRecord } from '../storage/repository.js';
 import type { DebateNumbers, ServerDebates } from '../use-cases/debate-stats.js';
 import { debateColours, type EmbedContent, plural, renderStanceShift } from './render.js';
 

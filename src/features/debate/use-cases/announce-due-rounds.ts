@@ -3,7 +3,7 @@ import { findRoundsDue, type PlannedRound } from '../core/rounds.js';
 import { onThread } from '../discord/thread-access.js';
 import { threadTasks } from '../messages/moderation-log.js';
 import { renderRoundAnnouncement } from '../messages/render.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import { acrossGuilds, inGuild } from './across-guilds.js';
 import type { DebateDeps } from './deps.js';
 

@@ -1,7 +1,7 @@
 import type { ThreadChannel } from 'discord.js';
 import type { ThreadActionOutcome } from '../core/outcomes.js';
 import { onThread } from '../discord/thread-access.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from './deps.js';
 import { logModeration, type NewModerationEntry } from './log-moderation.js';
 

@@ -1,5 +1,5 @@
 import type { CloseOutcome } from '../core/outcomes.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from './deps.js';
 import { finishClosedDebate } from './finish-debate.js';
 import { debateEntry, postModeration } from './log-moderation.js';

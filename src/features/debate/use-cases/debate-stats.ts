@@ -1,7 +1,7 @@
 import type { StanceRecord } from '../core/stances.js';
 import type { CreditTally, MessageTally } from '../core/summary.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { MemberDebateStats } from '../storage/moderation-repository.js';
-import type { DebateRecord } from '../storage/repository.js';
 import type { DebateDeps } from './deps.js';
 
 export interface DebateNumbers {

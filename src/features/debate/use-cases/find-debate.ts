@@ -1,4 +1,4 @@
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from './deps.js';
 
 /** The debate of a thread, when that thread holds one in this server. */

@@ -7,7 +7,8 @@ import { fetchThread, threadStateOf } from '../discord/thread-access.js';
 import { threadTasks } from '../messages/moderation-log.js';
 import { auditReasons, resultInChannelNotice } from '../messages/notices.js';
 import { type EmbedContent, renderSummary } from '../messages/render.js';
-import type { DebateRecord, FinishStep } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
+import type { FinishStep } from '../storage/repository.js';
 import type { DebateDeps } from './deps.js';
 import { recordFault } from './log-moderation.js';
 

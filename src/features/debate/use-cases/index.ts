@@ -9,8 +9,8 @@ import type {
   WarnOutcome,
 } from '../core/outcomes.js';
 import type { ReportCheck } from '../core/reports.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { MemberDebateStats } from '../storage/moderation-repository.js';
-import type { DebateRecord } from '../storage/repository.js';
 import { announceDueRounds } from './announce-due-rounds.js';
 import { type CloseRequest, closeDebate } from './close-debate.js';
 import { closeDueDebates } from './close-due-debates.js';

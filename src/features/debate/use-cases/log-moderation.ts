@@ -2,8 +2,8 @@ import type { ModLogOutcome } from '../core/outcomes.js';
 import { sendToModLog } from '../discord/mod-log-channel.js';
 import { modLogPostFailures } from '../messages/moderation-log.js';
 import { renderModerationLine } from '../messages/render.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { ModerationAction, ModerationEntry } from '../storage/moderation-repository.js';
-import type { DebateRecord } from '../storage/repository.js';
 import type { DebateDeps } from './deps.js';
 
 export type NewModerationEntry = Omit<ModerationEntry, 'createdAt'>;

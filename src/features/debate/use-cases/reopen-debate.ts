@@ -4,7 +4,7 @@ import { refreshOpeningCard } from '../discord/opening-card.js';
 import { onThread, threadStateOf } from '../discord/thread-access.js';
 import { moderationDetails, threadTasks } from '../messages/moderation-log.js';
 import { auditReasons, reopenedNotice } from '../messages/notices.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry, logModeration } from './log-moderation.js';
 

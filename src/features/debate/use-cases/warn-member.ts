@@ -10,7 +10,7 @@ import {
   warningDirectMessage,
   warningThreadNotice,
 } from '../messages/notices.js';
-import type { DebateRecord } from '../storage/repository.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry, logModeration } from './log-moderation.js';
 
