@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 function credits(): number {
-  return world.bot.context.debate.moderation
+  return world.moderation
     .listCreditTallies(world.debateIn(thread).id)
     .reduce((sum, tally) => sum + tally.credits, 0);
 }

@@ -29,7 +29,7 @@ function modLogText(): string {
 }
 
 function tallies() {
-  return world.bot.context.debate.debates.listMessageTallies(world.debateIn(thread).id);
+  return world.debates.listMessageTallies(world.debateIn(thread).id);
 }
 
 describe('a debate from start to summary', () => {
@@ -75,7 +75,7 @@ describe('a debate from start to summary', () => {
     expect(bobAgain.content).toContain('already **Against**');
     const aliceChanges = await world.discord.click(opening, 'Against', { as: alice });
     expect(aliceChanges.content).toContain('you opened **For**');
-    expect(world.bot.context.debate.debates.listStances(world.debateIn(thread).id)).toEqual([
+    expect(world.debates.listStances(world.debateIn(thread).id)).toEqual([
       { userId: alice.id, opening: 'for', current: 'against' },
       { userId: bob.id, opening: 'against', current: 'against' },
       { userId: carol.id, opening: 'undecided', current: 'for' },

@@ -65,9 +65,7 @@ describe('moderating debates', () => {
     world.waitOutCooldown();
     await world.discord.slash('debate slowmode', { seconds: 10 }, { as: mod, channel: thread });
     expect(modLogText()).toContain('Slowmode');
-    const stored = world.bot.context.debate.moderation
-      .listLog(world.server.guild.id, 10)
-      .map((entry) => entry.action);
+    const stored = world.moderation.listLog(world.server.guild.id, 10).map((entry) => entry.action);
     expect(stored).toEqual(['slowmode', 'slowmode', 'debate-started']);
   });
 
@@ -101,7 +99,7 @@ describe('moderating debates', () => {
     const bot = world.bot.client.user?.id ?? '';
     const botWarning = await warn(world.server, { id: bot } as MemberRef, thread, 'testing');
     expect(botWarning.content).toBe('You cannot warn Roundtable.');
-    expect(world.bot.context.debate.moderation.countWarnings(world.debateIn(thread).id)).toBe(0);
+    expect(world.moderation.countWarnings(world.debateIn(thread).id)).toBe(0);
   });
 
   test('GIVEN three warnings THEN the member is told privately each time, then removed from the thread and timed out, and it is logged', async () => {
@@ -223,7 +221,7 @@ describe('moderating debates', () => {
       channel: thread,
     });
     expect(own.content).toContain('cannot report your own message');
-    expect(world.bot.context.debate.moderation.countReports(world.debateIn(thread).id)).toBe(1);
+    expect(world.moderation.countReports(world.debateIn(thread).id)).toBe(1);
     expect(modLogText().match(/Report\*\*/g)).toHaveLength(1);
   });
 
@@ -260,7 +258,7 @@ describe('moderating debates', () => {
     }
     expect(from.content).toContain('You cannot read this channel');
     expect(elsewhere.content).toContain('That message no longer exists, or I cannot read it');
-    expect(world.bot.context.debate.moderation.hasReported(secret.id, alice.id)).toBe(false);
+    expect(world.moderation.hasReported(secret.id, alice.id)).toBe(false);
     expect(modLogText()).toBe(logBefore);
   });
 
@@ -285,7 +283,7 @@ describe('moderating debates', () => {
     expect(modLogText()).toMatch(
       /Debate problem\*\* in <#\d+>: Restoring slowmode and lock at the close: Discord refused/,
     );
-    expect(world.bot.context.debate.debates.listUnfinished()).toEqual([]);
+    expect(world.debates.listUnfinished()).toEqual([]);
 
     world.waitOutCooldown();
     const forModerators = await world.discord.slash('debate stats', {}, { as: mod, channel });

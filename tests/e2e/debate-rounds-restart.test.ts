@@ -72,7 +72,7 @@ describe('rounds and closing on schedule', () => {
     const announced = roundAnnouncements(thread);
     expect(announced).toHaveLength(2);
     expect(announced[1]).toContain('Round 3 of 3');
-    const rounds = world.bot.context.debate.debates.listRounds(world.debateIn(thread).id);
+    const rounds = world.debates.listRounds(world.debateIn(thread).id);
     expect(rounds.every((round) => round.announcedAt !== null)).toBe(true);
   });
 

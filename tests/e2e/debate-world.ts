@@ -6,6 +6,7 @@ import type {
   MemberRef,
   PermissionName,
 } from '@roundtable/loopback-discord';
+import { createModerationRepository } from '../../src/features/debate/storage/moderation-repository.js';
 import { createDebateRepository, type DebateRecord } from '../../src/features/debate/storage/repository.js';
 import { startWorld } from '../support/harness.js';
 
@@ -51,6 +52,7 @@ export async function startDebateWorld(options: { databasePath?: string } = {}) 
   });
   world.clock.set(world.discord.clock.now());
   const debates = createDebateRepository(world.db);
+  const moderation = createModerationRepository(world.db);
 
   function move(milliseconds: number): void {
     world.clock.advance(milliseconds);
@@ -60,6 +62,8 @@ export async function startDebateWorld(options: { databasePath?: string } = {}) 
   return Object.assign(world, {
     /** The debate tables, readable while the bot is stopped. */
     debates,
+    /** The moderation tables (warnings, reports, credits, mod log). */
+    moderation,
     move,
     /** Moves both clocks past the per-member command cooldown. */
     waitOutCooldown() {

@@ -7,6 +7,7 @@ import type {
 } from '@roundtable/loopback-discord';
 import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createDebateRepository } from '../../src/features/debate/storage/repository.js';
 import { seedPolitics, startWorld } from '../support/harness.js';
 import { readStoredState } from './support/stored-state.js';
 
@@ -323,7 +324,7 @@ describe('a server whose quiz channel or debate thread refuses (403) or is gone 
     world.clock.advance(11 * 60_000);
     await world.bot.scheduler.runDue();
 
-    const debates = world.bot.context.debate.debates;
+    const debates = createDebateRepository(world.db);
     const forbiddenDebate = debates.findByThread(forbiddenThread.id);
     const deletedDebate = debates.findByThread(deletedThread.id);
     expect(forbiddenDebate).toMatchObject({ status: 'closed', fault: expect.stringContaining('refused') });

@@ -1,6 +1,10 @@
 import type { ChannelRef, LoopbackMessage, MemberRef } from '@roundtable/loopback-discord';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createDebateRepository,
+  type DebateRepository,
+} from '../../src/features/debate/storage/repository.js';
 import { describeFigures, type FuzzWorld, startFuzzWorld } from './support/fuzz-world.js';
 import { hostileText } from './support/hostile.js';
 
@@ -10,9 +14,12 @@ const modalRuns = 600;
 const contextMenuRuns = 200;
 
 let fuzz: FuzzWorld;
+/** The debate tables of the fuzz world's database. */
+let debates: DebateRepository;
 
 beforeAll(async () => {
   fuzz = await startFuzzWorld();
+  debates = createDebateRepository(fuzz.world.db);
 }, 30_000);
 
 afterAll(async () => {
@@ -133,7 +140,7 @@ function isValidClick(current: FuzzWorld, input: ComponentInput): boolean {
     );
   }
   if (feature === 'debate' && action === 'stance') {
-    const debate = context.debate.debates.get(Number(idText));
+    const debate = debates.get(Number(idText));
     return (
       debate !== undefined &&
       debate.guildId === current.home.guild.id &&

@@ -5,6 +5,10 @@ import type { LoopbackDiscord, LoopbackMessage } from '@roundtable/loopback-disc
 import { startLoopbackDiscord } from '@roundtable/loopback-discord';
 import { REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createDebateRepository,
+  type DebateRepository,
+} from '../../src/features/debate/storage/repository.js';
 import { seedPolitics, startWorld, type World } from '../support/harness.js';
 import { readStoredState } from './support/stored-state.js';
 
@@ -25,9 +29,12 @@ function seedTwoServers(discord: LoopbackDiscord) {
 
 type SecurityWorld = World<ReturnType<typeof seedTwoServers>>;
 let world: SecurityWorld;
+/** The debate tables of the world's database. */
+let debates: DebateRepository;
 
 beforeAll(async () => {
   world = await startWorld({ seed: seedTwoServers, start: '2026-11-26T08:00:00Z' });
+  debates = createDebateRepository(world.db);
   const { discord, admin, quiz, other } = world;
   await discord.slash(
     'quiz setup',
@@ -104,7 +111,7 @@ describe('moderator and admin actions are checked at run time', () => {
       expect(close.content).toContain('Only moderators');
       expect(discord.threadsIn(channel)).toEqual([]);
       expect(readStoredState(world.db)).toEqual(before);
-      expect(world.bot.context.debate.debates.findByThread(thread?.id ?? '')?.status).toBe('open');
+      expect(debates.findByThread(thread?.id ?? '')?.status).toBe('open');
     } finally {
       discord.setChannelPermissions(channel, mod, {});
       discord.setChannelPermissions(elsewhere, mod, {});
@@ -195,9 +202,9 @@ describe('crafted ids cannot act for others or across servers', () => {
     const theirCard = discord.messagesIn(theirThread as never).find((message) => message.buttons.length > 0);
     const theirStance = theirCard?.buttons[0]?.customId as string;
     const theirMessage = discord.postMessage(theirThread as never, other.dave, 'A point worth reporting?');
-    const theirDebate = world.bot.context.debate.debates.findByThread(theirThread?.id ?? '');
+    const theirDebate = debates.findByThread(theirThread?.id ?? '');
     for (let waited = 0; waited < 2_000; waited += 10) {
-      if (world.bot.context.debate.debates.listMessageTallies(theirDebate?.id ?? 0).length > 0) break;
+      if (debates.listMessageTallies(theirDebate?.id ?? 0).length > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const before = readStoredState(world.db);
@@ -221,7 +228,7 @@ describe('crafted ids cannot act for others or across servers', () => {
     const stats = await discord.slash('debate stats', { member: other.dave.id }, { as: mod, channel });
     expect(JSON.stringify(stats)).not.toContain('Theirs, not ours');
     expect(readStoredState(world.db)).toEqual(before);
-    expect(world.bot.context.debate.debates.findByThread(theirThread?.id ?? '')?.status).toBe('open');
+    expect(debates.findByThread(theirThread?.id ?? '')?.status).toBe('open');
   });
 
   test("GIVEN scored answers in another server WHEN a member asks for that server's member's stats or the leaderboard THEN nothing of the other server is shown", async () => {

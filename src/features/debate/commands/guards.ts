@@ -12,7 +12,8 @@ import {
 import { checkBotPermissions } from '../../../platform/discord/permissions.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { DebateContext } from '../discord/context.js';
-import type { DebateRecord } from '../storage/repository.js';
+import { modLogHintMessage } from '../messages/replies.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 
 type GuildInteraction =
   | ChatInputCommandInteraction
@@ -56,14 +57,24 @@ export function findDebateHere(
   interaction: GuildInteraction,
   context: DebateContext,
 ): DebateRecord | undefined {
-  const debate = context.debate.debates.findByThread(interaction.channelId ?? '');
-  return debate && debate.guildId === interaction.guildId ? debate : undefined;
+  return context.debate.inThread(interaction.guildId, interaction.channelId);
 }
 
 export function requireDebateThread(interaction: GuildInteraction, context: DebateContext): DebateRecord {
   const debate = findDebateHere(interaction, context);
   if (!debate) throw new UserError('Use this inside a debate thread (one started with `/debate start`).');
   return debate;
+}
+
+/** A moderator's action in a debate thread: in a server, by a moderator, in a debate thread, checked in that order. */
+export function requireModeratorInDebate(
+  interaction: GuildInteraction,
+  context: DebateContext,
+  action: string,
+): DebateRecord {
+  requireGuild(interaction);
+  requireModerator(interaction, action);
+  return requireDebateThread(interaction, context);
 }
 
 export function requireOpenDebate(debate: DebateRecord): void {
@@ -78,6 +89,11 @@ export function requireBotPermissions(
 ): void {
   const check = checkBotPermissions(interaction.appPermissions, required, interaction.channelId ?? '');
   if (check.kind === 'missing') throw new UserError(check.message);
+}
+
+/** For moderators: where to set the mod log, said once per moderator while none is set. */
+export function modLogHint(context: DebateContext, guildId: string, userId: string): string | undefined {
+  return context.debate.claimModLogHint(guildId, userId) ? modLogHintMessage : undefined;
 }
 
 /** Joins a reply with notes and the one-time mod-log hint. */

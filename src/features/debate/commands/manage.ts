@@ -2,19 +2,19 @@ import { type ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
-import { checkExtension, formatSlowmode, maximumSlowmodeSeconds } from '../core/duration.js';
+import { checkExtension, maximumSlowmodeSeconds } from '../core/duration.js';
+import type { ThreadActionOutcome } from '../core/outcomes.js';
 import { cleanModeratorReason } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
 import { debateManagePermissions } from '../discord/permissions.js';
-import type { ThreadActionOutcome } from '../discord/service.js';
-import type { DebateRecord } from '../storage/repository.js';
+import { closeMessages, refusalMessage, threadActionDoneMessages } from '../messages/replies.js';
+import type { DebateRecord } from '../storage/debate-record.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
   deferThenAnswer,
+  modLogHint,
   requireBotPermissions,
-  requireDebateThread,
-  requireGuild,
-  requireModerator,
+  requireModeratorInDebate,
   requireOpenDebate,
   withNotes,
 } from './guards.js';
@@ -25,26 +25,31 @@ function prepare(
   context: DebateContext,
   action: string,
 ): DebateRecord {
-  requireGuild(interaction);
-  requireModerator(interaction, action);
-  const debate = requireDebateThread(interaction, context);
+  const debate = requireModeratorInDebate(interaction, context, action);
   requireBotPermissions(interaction, debateManagePermissions);
   return debate;
 }
 
-/** The reply to a thread action: the refusal, or what was done with its notes and the mod-log hint. */
-function describeOutcome(
+/**
+ * Defers, runs the thread action and answers with its refusal, or what was done with its notes and the
+ * mod-log hint.
+ */
+async function answerThreadAction(
   interaction: ChatInputCommandInteraction,
   context: DebateContext,
-  outcome: ThreadActionOutcome,
-  done: (debate: DebateRecord) => string,
-): string {
-  return outcome.kind === 'refused'
-    ? outcome.message
-    : withNotes(done(outcome.debate), [
-        ...outcome.notes,
-        context.debate.modLogHint(outcome.debate.guildId, interaction.user.id),
-      ]);
+  debate: DebateRecord,
+  done: (closesAt: number) => string,
+  action: () => Promise<ThreadActionOutcome>,
+): Promise<void> {
+  await deferThenAnswer(interaction, async () => {
+    const outcome = await action();
+    return outcome.kind === 'refused'
+      ? refusalMessage(outcome)
+      : withNotes(done(outcome.closesAt), [
+          ...outcome.notes.map(refusalMessage),
+          modLogHint(context, debate.guildId, interaction.user.id),
+        ]);
+  });
 }
 
 export const closeSubcommand: Subcommand<DebateContext> = {
@@ -63,19 +68,19 @@ export const closeSubcommand: Subcommand<DebateContext> = {
     await deferThenAnswer(interaction, async () => {
       let problem: string | undefined;
       try {
-        const closed = await context.debate.close(debate, { by: interaction.user.id, reason });
-        if (closed.fault !== null) problem = `Not everything could be done: ${closed.fault}`;
+        const closed = await context.debate.close({ debateId: debate.id, by: interaction.user.id, reason });
+        if (closed.kind === 'refused') return refusalMessage(closed);
+        if (closed.fault !== null) problem = closeMessages.fault(closed.fault);
       } catch (error) {
         context.logger.warn(
           { err: error, debateId: debate.id },
           'closing a debate did not finish; the schedule retries',
         );
-        problem =
-          'Discord did not answer everything in time; I will finish posting the result within a minute.';
+        problem = closeMessages.unfinished;
       }
-      return withNotes('The debate is closed and its result is posted here and in the channel.', [
+      return withNotes(closeMessages.closed, [
         problem,
-        context.debate.modLogHint(debate.guildId, interaction.user.id),
+        modLogHint(context, debate.guildId, interaction.user.id),
       ]);
     });
   },
@@ -90,13 +95,8 @@ export const reopenSubcommand: Subcommand<DebateContext> = {
   async execute(interaction, context) {
     const debate = prepare(interaction, context, 'reopen a debate');
     if (debate.status === 'open') throw new UserError('This debate is still open.');
-    await deferThenAnswer(interaction, async () =>
-      describeOutcome(
-        interaction,
-        context,
-        await context.debate.reopen(debate, interaction.user.id),
-        (reopened) => `The debate is open again until ${discordTimestamp(reopened.closesAt, 'F')}.`,
-      ),
+    await answerThreadAction(interaction, context, debate, threadActionDoneMessages.reopened, () =>
+      context.debate.reopen({ debateId: debate.id, actorId: interaction.user.id }),
     );
   },
 };
@@ -129,13 +129,12 @@ export const extendSubcommand: Subcommand<DebateContext> = {
       throw new UserError(
         `A debate can run at most 7 days from now, until ${discordTimestamp(checked.latest, 'F')}.`,
       );
-    await deferThenAnswer(interaction, async () =>
-      describeOutcome(
-        interaction,
-        context,
-        await context.debate.extend(debate, checked.closesAt, interaction.user.id),
-        (extended) => `The debate now closes ${discordTimestamp(extended.closesAt, 'F')}.`,
-      ),
+    await answerThreadAction(interaction, context, debate, threadActionDoneMessages.extended, () =>
+      context.debate.extend({
+        debateId: debate.id,
+        closesAt: checked.closesAt,
+        actorId: interaction.user.id,
+      }),
     );
   },
 };
@@ -160,13 +159,12 @@ export const slowmodeSubcommand: Subcommand<DebateContext> = {
     const seconds = interaction.options.getInteger('seconds', true);
     if (seconds < 0 || seconds > maximumSlowmodeSeconds)
       throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
-    await deferThenAnswer(interaction, async () =>
-      describeOutcome(
-        interaction,
-        context,
-        await context.debate.setSlowmode(debate, seconds, interaction.user.id),
-        () => `Slowmode is now ${formatSlowmode(seconds)}. It goes back to what it was when the debate ends.`,
-      ),
+    await answerThreadAction(
+      interaction,
+      context,
+      debate,
+      () => threadActionDoneMessages.slowmode(seconds),
+      () => context.debate.setSlowmode({ debateId: debate.id, seconds, actorId: interaction.user.id }),
     );
   },
 };
@@ -188,16 +186,12 @@ function lockSubcommand(locked: boolean): Subcommand<DebateContext> {
     async execute(interaction, context) {
       const debate = prepare(interaction, context, `${name} a debate thread`);
       requireOpenDebate(debate);
-      await deferThenAnswer(interaction, async () =>
-        describeOutcome(
-          interaction,
-          context,
-          await context.debate.setLocked(debate, locked, interaction.user.id),
-          () =>
-            locked
-              ? 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.'
-              : 'The thread is unlocked.',
-        ),
+      await answerThreadAction(
+        interaction,
+        context,
+        debate,
+        () => (locked ? threadActionDoneMessages.locked : threadActionDoneMessages.unlocked),
+        () => context.debate.setLocked({ debateId: debate.id, locked, actorId: interaction.user.id }),
       );
     },
   };

@@ -5,14 +5,9 @@ import { snowflakeSchema } from '../../../platform/ids/snowflake.js';
 import type { MessageCommand } from '../../../platform/router/command.js';
 import { defineModal } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
-import {
-  checkReport,
-  checkReportReason,
-  reportReasonMaximum,
-  reportReasonMinimum,
-  reportRefusalMessages,
-} from '../core/reports.js';
+import { checkReportReason, reportReasonMaximum, reportReasonMinimum } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
+import { reportRefusalMessages, reportReply } from '../messages/replies.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './guards.js';
 import { buildParagraphModal, readTextField } from './modal-fields.js';
 
@@ -27,49 +22,17 @@ const reportModal = defineModal({
     if (reason.kind === 'too-short') throw new UserError('Say briefly what is wrong with the message.');
     if (reason.kind === 'too-long')
       throw new UserError(`Keep the reason to ${reportReasonMaximum} characters.`);
-    await deferThenAnswer(interaction, async () => {
-      const channel = interaction.channelId
-        ? await context.client.channels.fetch(interaction.channelId).catch(() => null)
-        : null;
-      if (!channel || channel.isDMBased() || channel.guildId !== guild.id || !channel.isTextBased())
-        throw new UserError(
-          'I cannot see the channel of that message any more, so I cannot pass the report on.',
-        );
-      const message = await channel.messages.fetch(messageId).catch(() => null);
-      if (!message)
-        throw new UserError(
-          'That message no longer exists, or I cannot read it. Tell a moderator directly if needed.',
-        );
-      const check = checkReport({
-        reporterId: interaction.user.id,
-        authorId: message.author.id,
-        alreadyReported: context.debate.moderation.hasReported(message.id, interaction.user.id),
-      });
-      if (check.kind === 'refused') throw new UserError(reportRefusalMessages[check.reason]);
-      const debate = context.debate.debates.findByThread(channel.id);
-      const stored = context.debate.moderation.addReport({
-        guildId: guild.id,
-        channelId: channel.id,
-        messageId: message.id,
-        authorId: message.author.id,
-        reporterId: interaction.user.id,
-        debateId: debate && debate.guildId === guild.id ? debate.id : null,
-        reason: reason.reason,
-        createdAt: context.clock.now(),
-      });
-      if (stored === 'duplicate') throw new UserError(reportRefusalMessages['already-reported']);
-      await context.debate.logModeration({
-        guildId: guild.id,
-        debateId: debate && debate.guildId === guild.id ? debate.id : null,
-        action: 'report',
-        actorId: interaction.user.id,
-        targetId: message.author.id,
-        channelId: channel.id,
-        messageId: message.id,
-        detail: reason.reason,
-      });
-      return 'Thank you. Your report is with the moderators; the author is not told who reported them.';
-    });
+    await deferThenAnswer(interaction, async () =>
+      reportReply(
+        await context.debate.report({
+          guildId: guild.id,
+          channelId: interaction.channelId,
+          messageId,
+          reporterId: interaction.user.id,
+          reason: reason.reason,
+        }),
+      ),
+    );
   },
 });
 
@@ -86,10 +49,10 @@ export default {
   async execute(interaction, context) {
     requireGuild(interaction);
     const message = interaction.targetMessage;
-    const check = checkReport({
-      reporterId: interaction.user.id,
+    const check = context.debate.canReport({
+      messageId: message.id,
       authorId: message.author.id,
-      alreadyReported: context.debate.moderation.hasReported(message.id, interaction.user.id),
+      reporterId: interaction.user.id,
     });
     if (check.kind === 'refused') throw new UserError(reportRefusalMessages[check.reason]);
     const inDebate = findDebateHere(interaction, context) !== undefined;

@@ -5,7 +5,6 @@ import {
   type ModalSubmitInteraction,
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
 import { truncateAtWord } from '../../../platform/text.js';
@@ -15,19 +14,21 @@ import {
   storyOption,
   storyOptionName,
 } from '../../reading/discord/story-option.js';
-import {
-  checkDebateDuration,
-  formatDuration,
-  formatSlowmode,
-  maximumSlowmodeSeconds,
-} from '../core/duration.js';
+import { checkDebateDuration, maximumSlowmodeSeconds } from '../core/duration.js';
 import { motionMaxLength, sanitizeMotion } from '../core/motion.js';
 import type { DebateFormat } from '../core/types.js';
 import type { DebateContext } from '../discord/context.js';
 import { debateStartPermissions } from '../discord/permissions.js';
+import {
+  notTextChannelMessage,
+  startedReply,
+  startNoteMessage,
+  startRefusalMessage,
+} from '../messages/replies.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
   deferThenAnswer,
+  modLogHint,
   requireBotPermissions,
   requireGuild,
   requireModerator,
@@ -87,10 +88,7 @@ export async function startDebateHere(
   const channel = interaction.channel ?? (await context.client.channels.fetch(interaction.channelId ?? ''));
   if (channel?.isThread())
     throw new UserError('Start debates from a text channel, not a thread: I create the debate thread there.');
-  if (channel?.type !== ChannelType.GuildText)
-    throw new UserError(
-      'Debates need a text channel: start one from a channel where members can make threads.',
-    );
+  if (channel?.type !== ChannelType.GuildText) throw new UserError(notTextChannelMessage);
   requireBotPermissions(interaction, debateStartPermissions);
   const motion = resolveMotion(input, context);
   const durationMs = resolveDuration(input.duration);
@@ -104,18 +102,17 @@ export async function startDebateHere(
   await deferThenAnswer(interaction, async () => {
     const outcome = await context.debate.start({
       guildId: guild.id,
-      parent: channel,
+      parentChannelId: channel.id,
       startedBy: interaction.user.id,
       ...motion,
       format: input.format,
       durationMs,
       slowmodeSeconds: input.slowmodeSeconds,
     });
-    if (outcome.kind === 'refused') return outcome.message;
-    const { debate } = outcome;
+    if (outcome.kind === 'refused') return startRefusalMessage(outcome);
     return withNotes(
-      `Debate started in <#${debate.threadId}>. It closes ${discordTimestamp(debate.closesAt, 'F')} (${discordTimestamp(debate.closesAt, 'R')}) after ${formatDuration(durationMs)}; slowmode ${formatSlowmode(input.slowmodeSeconds)}; ${input.format === 'rounds' ? 'three timed rounds' : 'open discussion'}.`,
-      [...outcome.notes, context.debate.modLogHint(guild.id, interaction.user.id)],
+      startedReply(outcome, { durationMs, slowmodeSeconds: input.slowmodeSeconds, format: input.format }),
+      [...outcome.notes.map(startNoteMessage), modLogHint(context, guild.id, interaction.user.id)],
     );
   });
 }

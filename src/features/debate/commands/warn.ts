@@ -1,50 +1,17 @@
 import { PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
-import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
 import { checkWarnTarget } from '../core/escalation.js';
 import { cleanModeratorReason } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
-import type { WarnOutcome } from '../discord/service.js';
+import { refusalMessage, warnedReply, warnTargetRefusalMessages } from '../messages/replies.js';
 import {
   deferThenAnswer,
+  modLogHint,
   requireBotPermissions,
-  requireDebateThread,
-  requireGuild,
-  requireModerator,
+  requireModeratorInDebate,
   withNotes,
 } from './guards.js';
-
-const refusals = {
-  self: 'You cannot warn yourself.',
-  'this-bot': 'You cannot warn Roundtable.',
-  bot: 'Bots cannot be warned; remove or configure the bot instead.',
-} as const;
-
-function describeOutcome(targetId: string, outcome: WarnOutcome): string {
-  const lines = [`Warned <@${targetId}>: warning ${outcome.count} of ${outcome.decision.limit}.`];
-  lines.push(
-    outcome.notified === 'direct-message'
-      ? 'They were told by direct message.'
-      : outcome.notified === 'thread-notice'
-        ? 'Their direct messages are closed, so they were told with a short notice in the thread.'
-        : 'I could not reach them privately or in the thread.',
-  );
-  if (outcome.decision.kind === 'escalate') {
-    if (outcome.removal === 'removed') lines.push('They reached the limit and were removed from the thread.');
-    else if (outcome.removal === 'not-in-thread')
-      lines.push('They reached the limit; they were not in the thread.');
-    else lines.push('They reached the limit, but I could not remove them from the thread.');
-    if (outcome.timeout?.kind === 'applied')
-      lines.push(`They are timed out until ${discordTimestamp(outcome.timeout.until, 'f')}.`);
-    else if (outcome.timeout?.kind === 'refused')
-      lines.push('Discord refused the timeout: their highest role is above mine, or they are an admin.');
-    else if (outcome.timeout?.kind === 'skipped') lines.push(`No timeout: ${outcome.timeout.reason}.`);
-  } else {
-    lines.push(`At ${outcome.decision.limit} they are removed from the thread.`);
-  }
-  return lines.join('\n');
-}
 
 export const warnSubcommand: Subcommand<DebateContext> = {
   data: new SlashCommandSubcommandBuilder()
@@ -61,9 +28,7 @@ export const warnSubcommand: Subcommand<DebateContext> = {
   audience: 'moderator',
   help: 'Warn a member in a debate thread; at the server limit they are removed and, where allowed, timed out.',
   async execute(interaction, context) {
-    const guild = requireGuild(interaction);
-    requireModerator(interaction, 'warn members');
-    const debate = requireDebateThread(interaction, context);
+    const debate = requireModeratorInDebate(interaction, context, 'warn members');
     const target = interaction.options.getUser('member', true);
     const check = checkWarnTarget({
       moderatorId: interaction.user.id,
@@ -71,7 +36,7 @@ export const warnSubcommand: Subcommand<DebateContext> = {
       targetIsBot: target.bot,
       botId: context.client.user?.id ?? '',
     });
-    if (check.kind === 'refused') throw new UserError(refusals[check.reason]);
+    if (check.kind === 'refused') throw new UserError(warnTargetRefusalMessages[check.reason]);
     if (interaction.options.getMember('member') === null)
       throw new UserError('That user is not a member of this server.');
     const reason = cleanModeratorReason(interaction.options.getString('reason', true));
@@ -79,15 +44,15 @@ export const warnSubcommand: Subcommand<DebateContext> = {
     requireBotPermissions(interaction, ['ViewChannel', 'SendMessagesInThreads', 'ManageThreads']);
     await deferThenAnswer(interaction, async () => {
       const outcome = await context.debate.warn({
-        debate,
-        guild,
+        debateId: debate.id,
         moderatorId: interaction.user.id,
         targetId: target.id,
         reason,
         botCanTimeOut: interaction.appPermissions.has(PermissionFlagsBits.ModerateMembers),
       });
-      return withNotes(describeOutcome(target.id, outcome), [
-        context.debate.modLogHint(guild.id, interaction.user.id),
+      if (outcome.kind === 'refused') return refusalMessage(outcome);
+      return withNotes(warnedReply(target.id, outcome), [
+        modLogHint(context, debate.guildId, interaction.user.id),
       ]);
     });
   },

@@ -32,14 +32,6 @@ export function checkCredit(attempt: CreditAttempt): CreditCheck {
   return { kind: 'allowed' };
 }
 
-export const creditRefusalMessages: Record<CreditRefusal, string> = {
-  'not-debate-thread': '"Changed my view" works only on messages in a debate thread.',
-  'debate-closed': 'This debate has closed, so its result is final. Credit messages while a debate is open.',
-  'own-message': 'You cannot credit your own message. Credit the message that changed your view.',
-  'bot-message': "Roundtable's own messages and other bots' cannot be credited. Credit a member's message.",
-  'already-credited': 'You have already credited this message. Each member can credit a message once.',
-};
-
 export type ExplanationCheck =
   | { kind: 'ok'; explanation: string }
   | { kind: 'too-short'; length: number; minimum: number }

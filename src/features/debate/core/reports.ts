@@ -18,11 +18,6 @@ export function checkReport(input: {
   return { kind: 'allowed' };
 }
 
-export const reportRefusalMessages: Record<ReportRefusal, string> = {
-  'own-message': 'You cannot report your own message. Delete or edit it instead.',
-  'already-reported': 'You have already reported this message; the moderators have it. Thank you.',
-};
-
 export type ReasonCheck =
   | { kind: 'ok'; reason: string }
   | { kind: 'too-short'; minimum: number }

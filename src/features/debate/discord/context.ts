@@ -1,7 +1,7 @@
 import type { ReadingContext } from '../../reading/discord/context.js';
-import type { DebateService } from './service.js';
+import type { DebateUseCases } from '../use-cases/index.js';
 
 /** What the debate commands need beside the reading context (prompts come from the story packs). */
 export interface DebateContext extends ReadingContext {
-  debate: DebateService;
+  debate: DebateUseCases;
 }

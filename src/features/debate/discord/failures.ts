@@ -29,3 +29,8 @@ export function isCannotMessageUser(error: unknown): boolean {
     failure.kind === 'forbidden'
   );
 }
+
+/** A 403 or 404: retrying will not help. */
+export function isPermanentFailure(error: unknown): boolean {
+  return classifyPermanentFailure(error, '') !== undefined;
+}

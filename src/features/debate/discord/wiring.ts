@@ -12,7 +12,9 @@ import type { SettingsRepository } from '../../settings/storage/repository.js';
 import type { ContentLibrary } from '../../story-packs/core/index.js';
 import { createModerationRepository } from '../storage/moderation-repository.js';
 import { createDebateRepository } from '../storage/repository.js';
-import { createDebateService, type DebateService } from './service.js';
+import { createDebateLock } from '../use-cases/debate-lock.js';
+import { createDebateUseCases, type DebateUseCases } from '../use-cases/index.js';
+import { createOpenThreads } from '../use-cases/open-threads.js';
 
 export function createDebateFeature(
   db: Database,
@@ -21,16 +23,19 @@ export function createDebateFeature(
   logger: Logger,
   content: ContentLibrary,
   settings: SettingsRepository,
-): DebateService {
-  return createDebateService({
+): DebateUseCases {
+  const debates = createDebateRepository(db);
+  return createDebateUseCases({
     transaction: (work) => db.transaction(work).immediate(),
     client,
     clock,
     logger,
     content,
     settings,
-    debates: createDebateRepository(db),
+    debates,
     moderation: createModerationRepository(db),
+    lock: createDebateLock(),
+    openThreads: createOpenThreads(debates),
   });
 }
 
@@ -40,7 +45,7 @@ const countedMessageTypes = new Set<number>([MessageType.Default, MessageType.Re
  * Counts members' messages in debate threads from the raw MESSAGE_CREATE events (author and channel
  * only, never the content), and schedules closing and round announcements.
  */
-export function registerDebateEvents(client: Client, scheduler: Scheduler, debates: DebateService): void {
+export function registerDebateEvents(client: Client, scheduler: Scheduler, debates: DebateUseCases): void {
   client.ws.on(GatewayDispatchEvents.MessageCreate, (data: GatewayMessageCreateDispatchData) => {
     if (!data.guild_id || data.webhook_id || data.author?.bot) return;
     if (!countedMessageTypes.has(data.type)) return;

@@ -145,7 +145,7 @@ export interface SummaryRenderInput {
   summary: DebateSummary;
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 

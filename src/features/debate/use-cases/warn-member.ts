@@ -1,0 +1,129 @@
+import type { Guild } from 'discord.js';
+import { decideEscalation, type EscalationDecision, timeoutEndsAt } from '../core/escalation.js';
+import type { TimeoutOutcome, Warned, WarnOutcome } from '../core/outcomes.js';
+import { isCannotMessageUser, isPermanentFailure, isUnknownMember } from '../discord/failures.js';
+import { onThread } from '../discord/thread-access.js';
+import { escalationDetail, moderationDetails, threadTasks } from '../messages/moderation-log.js';
+import {
+  auditReasons,
+  type WarningNotice,
+  warningDirectMessage,
+  warningThreadNotice,
+} from '../messages/notices.js';
+import type { DebateRecord } from '../storage/debate-record.js';
+import type { DebateDeps } from './deps.js';
+import { debateEntry, logModeration } from './log-moderation.js';
+
+export interface WarnRequest {
+  debateId: number;
+  moderatorId: string;
+  targetId: string;
+  /** Already cleaned. */
+  reason: string;
+  botCanTimeOut: boolean;
+}
+
+/** Tells the member by direct message, or with a short notice in the thread when their DMs are closed. */
+async function notifyWarned(
+  deps: DebateDeps,
+  debate: DebateRecord,
+  notice: WarningNotice,
+): Promise<Warned['notified']> {
+  try {
+    await deps.client.users.send(notice.targetId, {
+      content: warningDirectMessage(notice),
+      allowedMentions: { parse: [] },
+    });
+    return 'direct-message';
+  } catch (error) {
+    if (!isCannotMessageUser(error))
+      deps.logger.warn({ err: error }, 'could not send a warning by direct message');
+  }
+  const posted = await onThread(deps, debate, threadTasks.warningNotice, async (thread) =>
+    thread.send({ content: warningThreadNotice(notice), allowedMentions: { parse: [] } }),
+  );
+  return posted.kind === 'ok' ? 'thread-notice' : 'not-reached';
+}
+
+async function timeOut(
+  guild: Guild,
+  targetId: string,
+  decision: Extract<EscalationDecision, { kind: 'escalate' }>,
+  now: number,
+): Promise<TimeoutOutcome> {
+  if (decision.timeout.kind !== 'apply') return { kind: 'skipped', reason: decision.timeout.reason };
+  const until = timeoutEndsAt(now, decision.timeout.minutes);
+  try {
+    await guild.members.edit(targetId, {
+      communicationDisabledUntil: new Date(until),
+      reason: auditReasons.timeout(decision.limit),
+    });
+    return { kind: 'applied', until };
+  } catch (error) {
+    if (!isPermanentFailure(error)) throw error;
+    return { kind: 'refused' };
+  }
+}
+
+/**
+ * Records a warning and tells the member. At the server's limit the member is removed from the thread
+ * and, where the bot may and the server wants it, timed out; the escalation is stored and logged.
+ */
+export async function warnMember(deps: DebateDeps, request: WarnRequest): Promise<WarnOutcome> {
+  const { client, clock, settings, moderation } = deps;
+  const debate = deps.debates.get(request.debateId);
+  if (!debate) return { kind: 'refused', reason: 'not-found' };
+  const guild = await client.guilds.fetch(debate.guildId);
+  const now = clock.now();
+  const guildSettings = settings.get(guild.id);
+  const limit = guildSettings.debateWarningLimit;
+  const { id: warningId, count } = moderation.addWarning({
+    debateId: debate.id,
+    guildId: guild.id,
+    userId: request.targetId,
+    moderatorId: request.moderatorId,
+    reason: request.reason,
+    createdAt: now,
+  });
+  const decision = decideEscalation({
+    warningCount: count,
+    limit,
+    timeoutMinutes: guildSettings.debateTimeoutMinutes,
+    botCanTimeOut: request.botCanTimeOut,
+  });
+  const notified = await notifyWarned(deps, debate, {
+    guildName: guild.name,
+    threadId: debate.threadId,
+    targetId: request.targetId,
+    count,
+    limit,
+    reason: request.reason,
+    timeoutsOn: guildSettings.debateTimeoutMinutes > 0,
+  });
+  const people = { actorId: request.moderatorId, targetId: request.targetId };
+  await logModeration(
+    deps,
+    debateEntry(debate, 'warning', {
+      ...people,
+      detail: moderationDetails.warning(count, limit, request.reason),
+    }),
+  );
+  const outcome: Warned = { kind: 'warned', count, decision, notified };
+  if (decision.kind !== 'escalate') return outcome;
+
+  const removal = await onThread(deps, debate, threadTasks.removeMember, async (thread) => {
+    try {
+      await thread.members.remove(request.targetId);
+      return 'removed' as const;
+    } catch (error) {
+      if (isUnknownMember(error)) return 'not-in-thread' as const;
+      throw error;
+    }
+  });
+  outcome.removal = removal.kind === 'ok' ? removal.value : 'refused';
+  outcome.timeout = await timeOut(guild, request.targetId, decision, now);
+  const detail = escalationDetail(count, decision.limit, outcome.removal, outcome.timeout);
+  moderation.recordEscalation(warningId, detail);
+  await logModeration(deps, debateEntry(debate, 'escalation', { ...people, detail }));
+  return outcome;
+}
