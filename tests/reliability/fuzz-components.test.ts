@@ -1,6 +1,7 @@
 import type { ChannelRef, LoopbackMessage, MemberRef } from '@roundtable/loopback-discord';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createQuizStorage, type QuizStorage } from '../../src/features/quiz/storage/index.js';
 import { describeFigures, type FuzzWorld, startFuzzWorld } from './support/fuzz-world.js';
 import { hostileText } from './support/hostile.js';
 
@@ -10,9 +11,11 @@ const modalRuns = 600;
 const contextMenuRuns = 200;
 
 let fuzz: FuzzWorld;
+let quizStorage: QuizStorage;
 
 beforeAll(async () => {
   fuzz = await startFuzzWorld();
+  quizStorage = createQuizStorage(fuzz.world.db);
 }, 30_000);
 
 afterAll(async () => {
@@ -122,7 +125,7 @@ function isValidClick(current: FuzzWorld, input: ComponentInput): boolean {
   const context = current.world.bot.context;
   const now = context.clock.now();
   if (feature === 'quiz' && action === 'answer') {
-    const round = context.quiz.storage.rounds.byId(Number(idText));
+    const round = quizStorage.rounds.byId(Number(idText));
     return (
       round !== undefined &&
       round.guildId === current.home.guild.id &&
