@@ -80,7 +80,7 @@ export function createRoundRunner(work: RoundWork): RoundRunner {
     if (current.state === 'posting') {
       if (current.closesAt <= now) current = await posting.settleUnposted(current);
       else if (current.retryAt === null || current.retryAt <= now) {
-        await posting.post(current);
+        await posting.post(current, now);
         return;
       } else return;
     }
