@@ -87,20 +87,10 @@ async function startRoundtable(): Promise<Handlers> {
     secrets: [config.token],
     destination: { write: (line: string) => void process.stderr.write(line) },
   });
-  const bot: Bot = createBot({
-    token: config.token,
-    apiUrl: config.apiUrl,
-    db,
-    content: loaded.library,
-    logger,
-    clock,
-    schedule: 'manual',
-    options: { quizCountEditIntervalMs: config.countEditIntervalMs ?? 5_000 },
-  });
-  await bot.start();
+  // The bot's quiz repositories, built here over the same database so that the answer path's INSERT
+  // (storage.answers.record, once a click) can be timed.
   const storage = createQuizStorage(db);
-  // A probe on the answer path: the service calls storage.answers.record for every click.
-  const answers = bot.context.quiz.storage.answers;
+  const answers = storage.answers;
   const record = answers.record.bind(answers);
   insertTimes = [];
   answers.record = (...parameters) => {
@@ -111,6 +101,18 @@ async function startRoundtable(): Promise<Handlers> {
       insertTimes?.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   };
+  const bot: Bot = createBot({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    db,
+    content: loaded.library,
+    logger,
+    clock,
+    schedule: 'manual',
+    options: { quizCountEditIntervalMs: config.countEditIntervalMs ?? 5_000 },
+    quizStorage: storage,
+  });
+  await bot.start();
   return {
     async handle(request) {
       switch (request.kind) {

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { type Client, Events } from 'discord.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
-import { createQuizFeature } from '../features/quiz/discord/quiz-service.js';
+import { createLoggedQuizStorage, createQuizFeature } from '../features/quiz/discord/feature.js';
+import type { QuizStorage } from '../features/quiz/storage/index.js';
 import { createSettingsRepository } from '../features/settings/storage/repository.js';
 import type { ContentLibrary } from '../features/story-packs/core/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
@@ -28,6 +29,8 @@ export interface CreateBotOptions {
   clock?: Clock;
   options?: Partial<BotOptions>;
   commands?: readonly Command<BotContext>[];
+  /** The quiz repositories, for a caller that watches them (the bench times answer inserts); else over `db`. */
+  quizStorage?: QuizStorage;
   /** `cron` ticks scheduled work every minute of real time; `manual` leaves ticking to the caller. */
   schedule?: 'cron' | 'manual';
 }
@@ -71,7 +74,7 @@ export function createBot(settings: CreateBotOptions): Bot {
       debate: createDebateFeature(db, client, clock, logger, content, guildSettings),
       quiz: createQuizFeature({
         ...platform,
-        db,
+        storage: settings.quizStorage ?? createLoggedQuizStorage(db, logger),
         content,
         countEditIntervalMs: options.quizCountEditIntervalMs,
       }),

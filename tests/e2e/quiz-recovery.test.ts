@@ -1,4 +1,4 @@
-import type { LoopbackMessage } from '@roundtable/loopback-discord';
+import type { LoopbackMessage, RecordedRequest } from '@roundtable/loopback-discord';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBot } from '../../src/app/bot.js';
@@ -35,6 +35,30 @@ async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<v
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * Moves the bot's clock on by `stepMs` whenever Discord answers a post to the server's quiz channel, as
+ * if each request took that long; the returned function stops it.
+ */
+function slowPosts(current: QuizWorld, target: QuizServer, stepMs: number): () => void {
+  const seen = new Set<RecordedRequest>();
+  const isNew = (request: RecordedRequest) =>
+    request.path.endsWith(`/channels/${target.channel.id}/messages`) && !seen.has(request);
+  let watching = true;
+  void (async () => {
+    while (watching) {
+      const request = await current.discord
+        .waitForRequest('POST /channels/:channel/messages', isNew, 250)
+        .catch(() => undefined);
+      if (!request || !watching) continue;
+      seen.add(request);
+      current.clock.advance(stepMs);
+    }
+  })();
+  return () => {
+    watching = false;
+  };
 }
 
 /** What the minute task stores before it sends: the round, in state 'posting'. */
@@ -366,6 +390,36 @@ describe('quiz failures are reported and isolated', () => {
     expect(world.posts(server)).toHaveLength(1);
     await world.tick(postAt + 120_000);
     expect(world.posts(server)).toHaveLength(1);
+  });
+
+  test('GIVEN posts that keep failing and take 40 s each to fail THEN the minute ticks retry 1, 2, 4, 8, then 15 minutes after each failing tick', async () => {
+    world = await startQuizWorld();
+    const { server, discord } = world;
+    await world.setUp(server);
+    discord.inject({
+      route: `POST /channels/${server.channel.id}/messages`,
+      status: 500,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const stop = slowPosts(world, server, 10_000);
+    const attemptMinutes: number[] = [];
+    for (let minute = 0; minute <= 46; minute += 1) {
+      const before = postRequests(world, server).length;
+      await world.tick(postAt + minute * 60_000);
+      if (postRequests(world, server).length > before) attemptMinutes.push(minute);
+    }
+    stop();
+    expect(attemptMinutes).toEqual([0, 1, 3, 7, 15, 30, 45]);
+    const retries = world.logs.filter((line) => line.msg === 'quiz question not posted yet; will retry');
+    expect(retries.map((line) => ((line.retryAt as number) - postAt) / 60_000)).toEqual([
+      1, 3, 7, 15, 30, 45, 60,
+    ]);
+    expect(world.posts(server)).toHaveLength(0);
+    expect(world.storage.rounds.byDate(server.guild.id, '2026-11-25')).toMatchObject({
+      state: 'posting',
+      attempts: 7,
+      retryAt: postAt + 60 * 60_000,
+    });
   });
 
   test('GIVEN Discord errors while posting WHEN members run /quiz status THEN only members with Manage Server see the error text', async () => {

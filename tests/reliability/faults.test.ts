@@ -8,6 +8,7 @@ import type {
 import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createDebateRepository } from '../../src/features/debate/storage/repository.js';
+import { createQuizStorage } from '../../src/features/quiz/storage/index.js';
 import { seedPolitics, startWorld } from '../support/harness.js';
 import { readStoredState } from './support/stored-state.js';
 
@@ -89,7 +90,7 @@ describe('faults from Discord during the daily broadcast', () => {
     discord.injectRandom({ seed: 8_128, share: 0.2, statuses: [429, 500, 503], retryAfter: 0.05 });
 
     await world.tick(postAt);
-    const storage = world.bot.context.quiz.storage;
+    const storage = createQuizStorage(world.db);
     const roundOf = (server: BroadcastServer) => storage.rounds.byDate(server.guild.id, '2026-11-26');
     for (
       let minute = 1;
@@ -254,7 +255,7 @@ describe('a server whose quiz channel or debate thread refuses (403) or is gone 
     await world.tick(postAt);
     await world.tick(postAt + 60_000);
 
-    const storage = world.bot.context.quiz.storage;
+    const storage = createQuizStorage(world.db);
     expect(storage.rounds.byDate(forbidden.guild.id, '2026-11-26')).toMatchObject({
       state: 'failed',
       failure: expect.stringContaining('lacks a permission'),

@@ -5,6 +5,7 @@ import {
   createDebateRepository,
   type DebateRepository,
 } from '../../src/features/debate/storage/repository.js';
+import { createQuizStorage, type QuizStorage } from '../../src/features/quiz/storage/index.js';
 import { describeFigures, type FuzzWorld, startFuzzWorld } from './support/fuzz-world.js';
 import { hostileText } from './support/hostile.js';
 
@@ -16,10 +17,12 @@ const contextMenuRuns = 200;
 let fuzz: FuzzWorld;
 /** The debate tables of the fuzz world's database. */
 let debates: DebateRepository;
+let quizStorage: QuizStorage;
 
 beforeAll(async () => {
   fuzz = await startFuzzWorld();
   debates = createDebateRepository(fuzz.world.db);
+  quizStorage = createQuizStorage(fuzz.world.db);
 }, 30_000);
 
 afterAll(async () => {
@@ -129,7 +132,7 @@ function isValidClick(current: FuzzWorld, input: ComponentInput): boolean {
   const context = current.world.bot.context;
   const now = context.clock.now();
   if (feature === 'quiz' && action === 'answer') {
-    const round = context.quiz.storage.rounds.byId(Number(idText));
+    const round = quizStorage.rounds.byId(Number(idText));
     return (
       round !== undefined &&
       round.guildId === current.home.guild.id &&

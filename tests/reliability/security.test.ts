@@ -9,6 +9,7 @@ import {
   createDebateRepository,
   type DebateRepository,
 } from '../../src/features/debate/storage/repository.js';
+import { createQuizStorage } from '../../src/features/quiz/storage/index.js';
 import { seedPolitics, startWorld, type World } from '../support/harness.js';
 import { readStoredState } from './support/stored-state.js';
 
@@ -143,9 +144,10 @@ describe('crafted ids cannot act for others or across servers', () => {
     const [first] = answerIds(question) as [string];
     const crafted = await discord.forgeComponent(question, { customId: `${first}:${alice.id}` }, { as: bob });
     expect((crafted as LoopbackMessage).content).toContain('do not recognise');
-    const round = world.bot.context.quiz.storage.rounds.byDate(world.guild.id, '2026-11-26');
-    expect(world.bot.context.quiz.storage.answers.choiceOf(round?.id ?? 0, alice.id)).toBeUndefined();
-    expect(world.bot.context.quiz.storage.answers.choiceOf(round?.id ?? 0, bob.id)).toBeUndefined();
+    const storage = createQuizStorage(world.db);
+    const round = storage.rounds.byDate(world.guild.id, '2026-11-26');
+    expect(storage.answers.choiceOf(round?.id ?? 0, alice.id)).toBeUndefined();
+    expect(storage.answers.choiceOf(round?.id ?? 0, bob.id)).toBeUndefined();
   });
 
   test("GIVEN a member who clicks another server's answer id THEN it is refused and neither server's answers change", async () => {

@@ -3,7 +3,7 @@ import { Client } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { answerReply } from '../../../src/features/quiz/commands/answer.js';
 import type { QuizRound } from '../../../src/features/quiz/core/round.js';
-import { createQuizService, type QuizService } from '../../../src/features/quiz/discord/quiz-service.js';
+import { createQuizFeature, type QuizFeature } from '../../../src/features/quiz/discord/feature.js';
 import { createQuizStorage, type QuizStorage } from '../../../src/features/quiz/storage/index.js';
 import { createContentLibrary } from '../../../src/features/story-packs/core/index.js';
 import { ManualClock } from '../../../src/platform/clock.js';
@@ -17,7 +17,7 @@ const closesAt = start + 12 * 3_600_000;
 
 let db: Database.Database;
 let storage: QuizStorage;
-let service: QuizService;
+let service: QuizFeature;
 let client: Client;
 let round: QuizRound;
 let clock: ManualClock;
@@ -28,7 +28,7 @@ beforeEach(() => {
   storage = createQuizStorage(db);
   clock = new ManualClock(start);
   client = new Client({ intents: [] });
-  service = createQuizService({
+  service = createQuizFeature({
     client,
     storage,
     content: createContentLibrary([]),
@@ -132,7 +132,7 @@ describe('quiz answer path', () => {
     storage.rounds.markFailed(failed.id, 'Missing Access');
     const now = start + 86_400_000 + 60_000;
     expect(service.answer(failed.id, 1, guildId, 'u1', now)).toEqual({ kind: 'unknown-round' });
-    const otherProcess = createQuizService({
+    const otherProcess = createQuizFeature({
       client,
       storage: createQuizStorage(db),
       content: createContentLibrary([]),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { practiceAnswerButton, practiceNextButton } from '../../../src/features/quiz/commands/practice.js';
-import { practiceCustomId, practiceNextCustomId } from '../../../src/features/quiz/messages/quiz-messages.js';
+import { practiceCustomId, practiceNextCustomId } from '../../../src/features/quiz/messages/quiz-ids.js';
 import { ID_LIMIT } from '../../../src/features/story-packs/core/index.js';
 import { parseCustomId } from '../../../src/platform/ids/custom-id.js';
 

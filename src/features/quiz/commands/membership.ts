@@ -1,42 +1,41 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  DiscordAPIError,
   MessageFlags,
   RESTJSONErrorCodes,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { z } from 'zod';
+import { hasDiscordCode } from '../../../platform/discord/failures.js';
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { QuizContext } from '../discord/context.js';
 import { checkRoleManagement, describeRoleManagement } from '../discord/quiz-permissions.js';
-import { quizActions, quizFeature } from '../messages/quiz-messages.js';
-import { requireQuizConfig } from './shared.js';
+import { quizActions, quizFeature } from '../messages/quiz-ids.js';
+import { requireConfigured, requireQuizServer } from './shared.js';
 
 type Change = 'join' | 'leave' | 'toggle';
 
-async function changePings(
+/** Gives or takes the quiz ping role: `/quiz join`, `/quiz leave` and the 🔔 button. */
+export async function changePings(
   interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   context: QuizContext,
   change: Change,
 ): Promise<void> {
-  if (!interaction.inCachedGuild())
-    throw new UserError('The daily quiz works inside a server, not in direct messages.');
-  const guild = interaction.guild;
-  const config = requireQuizConfig(context, guild.id);
-  if (!config.pingRoleId)
+  const { guild, member } = requireQuizServer(interaction);
+  const ping = requireConfigured(context.quiz.pingRole(guild.id));
+  if (ping.kind === 'no-ping-role')
     throw new UserError(
       'This server’s quiz has no ping role, so there is nothing to join. An admin can add one with `/quiz setup ping-role:`.',
     );
-  const role = guild.roles.cache.get(config.pingRoleId);
+  const role = guild.roles.cache.get(ping.roleId);
   if (!role)
     throw new UserError(
       'The quiz ping role no longer exists. Ask an admin to pick a new one with `/quiz setup`.',
     );
   const problem = describeRoleManagement(checkRoleManagement(guild, role), role);
   if (problem) throw new UserError(`I cannot change your quiz pings: ${problem} Please tell an admin.`);
-  const has = interaction.member.roles.cache.has(role.id);
+  const has = member.roles.cache.has(role.id);
   const join = change === 'toggle' ? !has : change === 'join';
   if (join === has) {
     await interaction.reply({
@@ -54,11 +53,7 @@ async function changePings(
     else
       await guild.members.removeRole({ user: interaction.user.id, role: role.id, reason: 'Left quiz pings' });
   } catch (error) {
-    if (
-      error instanceof DiscordAPIError &&
-      (error.code === RESTJSONErrorCodes.MissingPermissions ||
-        error.code === RESTJSONErrorCodes.MissingAccess)
-    )
+    if (hasDiscordCode(error, RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess))
       throw new UserError(
         `Discord did not let me change ${role.toString()}: I need Manage Roles and a role above it. Please tell an admin.`,
       );
@@ -71,14 +66,6 @@ async function changePings(
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },
   });
-}
-
-export function runJoin(interaction: ChatInputCommandInteraction, context: QuizContext): Promise<void> {
-  return changePings(interaction, context, 'join');
-}
-
-export function runLeave(interaction: ChatInputCommandInteraction, context: QuizContext): Promise<void> {
-  return changePings(interaction, context, 'leave');
 }
 
 export const bellButton = defineComponent({

@@ -1,28 +1,31 @@
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { z } from 'zod';
 import { answersClicker } from '../../../platform/discord/visibility.js';
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
-import { requireStory, storyOptionName } from '../../reading/discord/story-option.js';
+import {
+  requireStory,
+  respondWithStories,
+  storyOption,
+  storyOptionName,
+} from '../../reading/discord/story-option.js';
 import { bankQuestionOf, questionBankOf } from '../core/bank.js';
 import { type BankQuestion, isAskable, stableHash } from '../core/questions.js';
 import { snapshotQuestion } from '../core/round.js';
 import type { QuizContext } from '../discord/context.js';
-import {
-  practiceFeedbackMessage,
-  practiceQuestionMessage,
-  quizActions,
-  quizFeature,
-} from '../messages/quiz-messages.js';
+import { discordCard } from '../discord/payloads.js';
+import { practiceFeedbackMessage, practiceQuestionMessage } from '../messages/practice-messages.js';
+import { quizActions, quizFeature } from '../messages/quiz-ids.js';
 import { choiceArgument } from './answer.js';
-import { serverToday } from './shared.js';
+import { quizSubcommand, subcommandData } from './shared.js';
 
 function pickPractice(
   context: QuizContext,
   userId: string,
   storyId: string | null,
-  today: string,
+  guildId: string | null,
 ): BankQuestion {
+  const today = context.quiz.today(guildId);
   const askable = questionBankOf(context.content).filter(
     (question) => isAskable(question, today) && (storyId === null || question.storyId === storyId),
   );
@@ -38,18 +41,7 @@ function pickPractice(
 
 function practicePayload(context: QuizContext, question: BankQuestion) {
   const title = context.content.getStory(question.storyId)?.title ?? null;
-  return practiceQuestionMessage(snapshotQuestion(question), title);
-}
-
-export async function runPractice(
-  interaction: ChatInputCommandInteraction,
-  context: QuizContext,
-): Promise<void> {
-  const input = interaction.options.getString(storyOptionName);
-  const story = input ? requireStory(input, context) : null;
-  const today = serverToday(context, interaction.guildId);
-  const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);
-  await interaction.reply({ ...practicePayload(context, question), flags: MessageFlags.Ephemeral });
+  return discordCard(practiceQuestionMessage(snapshotQuestion(question), title));
 }
 
 const idSchema = z.string().min(1).max(64);
@@ -65,7 +57,9 @@ export const practiceAnswerButton = defineComponent({
         'This practice question is no longer in the story packs. Run `/quiz practice` for a new one.',
       );
     const question = bankQuestionOf(stored);
-    const feedback = practiceFeedbackMessage(snapshotQuestion(question), choice, question.storyId);
+    const feedback = discordCard(
+      practiceFeedbackMessage(snapshotQuestion(question), choice, question.storyId),
+    );
     if (answersClicker(interaction)) await interaction.update(feedback);
     else await interaction.reply({ ...feedback, flags: MessageFlags.Ephemeral });
   },
@@ -77,10 +71,26 @@ export const practiceNextButton = defineComponent({
   args: z.tuple([z.string().max(64)]),
   async handle(interaction, [storyId], context: QuizContext) {
     const story = context.content.getStory(storyId);
-    const today = serverToday(context, interaction.guildId);
-    const question = pickPractice(context, interaction.user.id, story?.id ?? null, today);
+    const question = pickPractice(context, interaction.user.id, story?.id ?? null, interaction.guildId);
     const payload = practicePayload(context, question);
     if (answersClicker(interaction)) await interaction.update(payload);
     else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   },
 });
+
+export const practiceSubcommand = quizSubcommand(
+  subcommandData(
+    'practice',
+    'A private practice question with instant feedback; never scored',
+  ).addStringOption((option) => storyOption(option, false)),
+  {
+    async execute(interaction, context) {
+      const input = interaction.options.getString(storyOptionName);
+      const story = input ? requireStory(input, context) : null;
+      const question = pickPractice(context, interaction.user.id, story?.id ?? null, interaction.guildId);
+      await interaction.reply({ ...practicePayload(context, question), flags: MessageFlags.Ephemeral });
+    },
+    autocomplete: respondWithStories,
+    components: [practiceAnswerButton, practiceNextButton],
+  },
+);

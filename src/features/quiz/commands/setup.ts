@@ -1,16 +1,8 @@
-import {
-  type AutocompleteInteraction,
-  ChannelType,
-  type ChatInputCommandInteraction,
-  MessageFlags,
-  type Role,
-  TimestampStyles,
-  time,
-} from 'discord.js';
+import { type AutocompleteInteraction, ChannelType, MessageFlags, type Role } from 'discord.js';
 import { UserError } from '../../../platform/router/errors.js';
-import { defaultDurationMinutes, type QuizConfig, scheduleOf } from '../core/config.js';
-import { nextWindow } from '../core/schedule.js';
-import { checkTimeZone, localDateAt, parseLocalTime, searchTimeZones } from '../core/time.js';
+import { defaultDurationMinutes, type QuizConfig } from '../core/config.js';
+import { maximumDurationMinutes } from '../core/schedule.js';
+import { checkTimeZone, parseLocalTime, searchTimeZones } from '../core/time.js';
 import type { QuizContext } from '../discord/context.js';
 import {
   canPingRole,
@@ -18,42 +10,19 @@ import {
   describeRoleManagement,
   missingChannelPermissions,
 } from '../discord/quiz-permissions.js';
-import { requireCachedGuild, requireManageServer, requireQuizConfig } from './shared.js';
+import { nextQuestionText, retriedNotice } from '../messages/status-text.js';
+import { type ServerCommand, serverSubcommand, subcommandData } from './shared.js';
 
-export const quizChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+const quizChannelTypes = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-export async function autocompleteTimeZone(interaction: AutocompleteInteraction): Promise<void> {
+async function autocompleteTimeZone(interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused();
   const zones = searchTimeZones(String(focused).slice(0, 100), 25);
   await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
 }
 
-function describeNext(context: QuizContext, config: QuizConfig): string {
-  const now = context.clock.now();
-  const window = nextWindow(scheduleOf(config), now, (date) =>
-    Boolean(context.quiz.storage.rounds.byDate(config.guildId, date)),
-  );
-  if (window.postAt <= now)
-    return `now (today's window is open until ${time(new Date(window.closeAt), TimestampStyles.RelativeTime)})`;
-  return `${time(new Date(window.postAt), TimestampStyles.LongDateTime)} (${time(new Date(window.postAt), TimestampStyles.RelativeTime)})`;
-}
-
-/** Posts today's failed round again, in the configured channel, while its answers are still open. */
-function retryTodaysFailure(context: QuizContext, config: QuizConfig): boolean {
-  const today = localDateAt(context.clock.now(), config.timeZone);
-  return context.quiz.retryFailedRound(config.guildId, today, config);
-}
-
-const retriedNotice = "Today's question, which could not be posted, goes out within a minute.";
-
-export async function runSetup(
-  interaction: ChatInputCommandInteraction,
-  context: QuizContext,
-): Promise<void> {
-  const guildInteraction = requireCachedGuild(interaction);
-  requireManageServer(interaction);
-  const guild = guildInteraction.guild;
-  if (!guild) throw new UserError('The daily quiz works inside a server, not in direct messages.');
+async function runSetup(interaction: ServerCommand, context: QuizContext): Promise<void> {
+  const { guild } = interaction;
   const now = context.clock.now();
 
   const timeInput = interaction.options.getString('time', true);
@@ -109,14 +78,12 @@ export async function runSetup(
     activeSince: now,
     updatedAt: now,
   };
-  context.quiz.storage.configs.save(config);
-  const retried = retryTodaysFailure(context, config);
-  context.logger.info({ guildId: guild.id, channelId: channel.id, timeZone: config.timeZone }, 'quiz set up');
+  const on = context.quiz.setUp(config);
 
   const lines = [
     `The daily quiz posts in ${channel.toString()} at **${config.postTime}** ${config.timeZone} time, with answers open for ${durationHours} hour${durationHours === 1 ? '' : 's'}.`,
-    retried ? retriedNotice : null,
-    `Next question: ${describeNext(context, config)}.`,
+    on.retried ? retriedNotice : null,
+    `Next question: ${nextQuestionText(on.next, on.now)}.`,
     role
       ? `Members can join the pings with \`/quiz join\` or the 🔔 button (role ${role.toString()}).`
       : null,
@@ -125,36 +92,44 @@ export async function runSetup(
   await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral });
 }
 
-export async function runPause(
-  interaction: ChatInputCommandInteraction,
-  context: QuizContext,
-): Promise<void> {
-  const guildId = requireCachedGuild(interaction).guildId;
-  requireManageServer(interaction);
-  const config = requireQuizConfig(context, guildId);
-  if (config.paused) throw new UserError('The daily quiz is already paused. Resume it with `/quiz resume`.');
-  context.quiz.storage.configs.setPaused(guildId, true, context.clock.now());
-  await interaction.reply({
-    content:
-      'The daily quiz is paused: no new questions until `/quiz resume`. A question already posted still closes and scores as usual.',
-    flags: MessageFlags.Ephemeral,
-  });
-}
-
-export async function runResume(
-  interaction: ChatInputCommandInteraction,
-  context: QuizContext,
-): Promise<void> {
-  const guildId = requireCachedGuild(interaction).guildId;
-  requireManageServer(interaction);
-  const config = requireQuizConfig(context, guildId);
-  if (!config.paused) throw new UserError('The daily quiz is not paused.');
-  const now = context.clock.now();
-  const resumed = { ...config, paused: false, activeSince: now, updatedAt: now };
-  context.quiz.storage.configs.save(resumed);
-  const retried = retryTodaysFailure(context, resumed);
-  await interaction.reply({
-    content: `The daily quiz is back on.${retried ? ` ${retriedNotice}` : ''} Next question: ${describeNext(context, resumed)}.`,
-    flags: MessageFlags.Ephemeral,
-  });
-}
+export const setupSubcommand = serverSubcommand(
+  subcommandData('setup', 'Admins: post a daily question in a channel at a local time (Manage Server)')
+    .addChannelOption((option) =>
+      option
+        .setName('channel')
+        .setDescription('Where the question is posted')
+        .setRequired(true)
+        .addChannelTypes(...quizChannelTypes),
+    )
+    .addStringOption((option) =>
+      option
+        .setName('time')
+        .setDescription('Local time of day to post, HH:MM in 24-hour format, e.g. 09:00')
+        .setRequired(true)
+        .setMinLength(4)
+        .setMaxLength(5),
+    )
+    .addStringOption((option) =>
+      option
+        .setName('timezone')
+        .setDescription('Time zone name, e.g. Europe/London or America/New_York (start typing)')
+        .setRequired(true)
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    )
+    .addIntegerOption((option) =>
+      option
+        .setName('duration')
+        .setDescription('Hours answers stay open (default 12)')
+        .setMinValue(1)
+        .setMaxValue(maximumDurationMinutes / 60),
+    )
+    .addRoleOption((option) =>
+      option
+        .setName('ping-role')
+        .setDescription('Role pinged with each question; members join it with /quiz join'),
+    ),
+  'admins',
+  runSetup,
+  { autocomplete: autocompleteTimeZone },
+);

@@ -1,63 +1,79 @@
 import {
-  type ButtonInteraction,
+  type BaseInteraction,
   type ChatInputCommandInteraction,
   PermissionFlagsBits,
-  type StringSelectMenuInteraction,
+  SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import { requireGuild } from '../../../platform/discord/guards.js';
 import { UserError } from '../../../platform/router/errors.js';
-import type { QuizConfig } from '../core/config.js';
-import { localDateAt } from '../core/time.js';
+import type { Subcommand } from '../../../platform/router/subcommands.js';
 import type { QuizContext } from '../discord/context.js';
+import type { Unconfigured } from '../use-cases/read-config.js';
 
-type GuildInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
-
-export function requireCachedGuild<T extends GuildInteraction>(interaction: T): T & { guildId: string } {
-  if (!interaction.inCachedGuild())
-    throw new UserError('The daily quiz works inside a server, not in direct messages.');
-  return interaction as T & { guildId: string };
+/** The quiz's interactions come from a server the bot has cached. */
+export function requireQuizServer<T extends BaseInteraction>(interaction: T) {
+  return requireGuild(interaction, 'The daily quiz works inside a server, not in direct messages.');
 }
 
 export function hasManageServer(interaction: ChatInputCommandInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
-export function requireManageServer(interaction: ChatInputCommandInteraction): void {
+function requireManageServer(interaction: ChatInputCommandInteraction): void {
   if (!hasManageServer(interaction))
     throw new UserError('Only members with the Manage Server permission can change the daily quiz.');
 }
 
-export type QuizConfigState =
-  | { kind: 'ok'; config: QuizConfig }
-  | { kind: 'none' }
-  | { kind: 'invalid'; problems: string[] };
-
-export function readQuizConfig(context: QuizContext, guildId: string): QuizConfigState {
-  const read = context.quiz.storage.configs.get(guildId);
-  if (read.kind === 'invalid') {
-    context.logger.warn(
-      { guildId, problems: read.problems },
-      'stored quiz configuration is invalid; ignored',
-    );
-    return { kind: 'invalid', problems: read.problems };
-  }
-  return read;
-}
-
-export function requireQuizConfig(context: QuizContext, guildId: string): QuizConfig {
-  const state = readQuizConfig(context, guildId);
-  if (state.kind === 'ok') return state.config;
-  if (state.kind === 'invalid')
+/** Refuses for a server whose quiz is not set up, or whose stored settings are damaged. */
+export function requireConfigured<Outcome extends { kind: string }>(
+  outcome: Outcome | Unconfigured,
+): Exclude<Outcome, Unconfigured> {
+  if (outcome.kind === 'invalid')
     throw new UserError(
       'The stored quiz settings of this server are damaged and are being ignored. An admin can run `/quiz setup` again to fix them.',
     );
-  throw new UserError(
-    'The daily quiz is not set up in this server yet. An admin can start it with `/quiz setup`.',
-  );
+  if (outcome.kind === 'none')
+    throw new UserError(
+      'The daily quiz is not set up in this server yet. An admin can start it with `/quiz setup`.',
+    );
+  return outcome as Exclude<Outcome, Unconfigured>;
 }
 
-/** Today's date in the server's quiz time zone (UTC when the quiz is not set up). */
-export function serverToday(context: QuizContext, guildId: string | null): string {
-  if (guildId === null) return localDateAt(context.clock.now(), 'UTC');
-  const state = readQuizConfig(context, guildId);
-  return localDateAt(context.clock.now(), state.kind === 'ok' ? state.config.timeZone : 'UTC');
+/** A subcommand's name and description, the description being its `/help` line too. */
+export function subcommandData(name: string, description: string): SlashCommandSubcommandBuilder {
+  return new SlashCommandSubcommandBuilder().setName(name).setDescription(description);
+}
+
+/**
+ * A `/quiz` subcommand: `/help` lists every one of them to everyone, with its description as Discord
+ * shows it (the admin ones say so in their description).
+ */
+export function quizSubcommand(
+  data: SlashCommandSubcommandBuilder,
+  handlers: Pick<Subcommand<QuizContext>, 'execute' | 'autocomplete' | 'components'>,
+): Subcommand<QuizContext> {
+  return { data, audience: 'everyone', help: data.description, ...handlers };
+}
+
+/** A `/quiz` use from a server, once the guards let it through. */
+export type ServerCommand = ChatInputCommandInteraction & BaseInteraction<'cached'>;
+
+/**
+ * A `/quiz` subcommand that works only in a server: `admins` ones also need Manage Server, checked on
+ * every use whatever the command permissions say.
+ */
+export function serverSubcommand(
+  data: SlashCommandSubcommandBuilder,
+  who: 'members' | 'admins',
+  run: (interaction: ServerCommand, context: QuizContext) => Promise<void>,
+  handlers: Pick<Subcommand<QuizContext>, 'autocomplete'> = {},
+): Subcommand<QuizContext> {
+  return quizSubcommand(data, {
+    ...handlers,
+    execute(interaction, context) {
+      const guarded = requireQuizServer(interaction);
+      if (who === 'admins') requireManageServer(interaction);
+      return run(guarded, context);
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import type { ReadingContext } from '../../reading/discord/context.js';
-import type { QuizService } from './quiz-service.js';
+import type { QuizFeature } from './feature.js';
 
 /** What the quiz commands need beside the reading context (practice pages through story questions). */
 export interface QuizContext extends ReadingContext {
-  quiz: QuizService;
+  quiz: QuizFeature;
 }

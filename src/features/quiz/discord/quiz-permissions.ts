@@ -2,17 +2,18 @@ import {
   type Guild,
   type GuildBasedChannel,
   PermissionFlagsBits,
-  type PermissionResolvable,
+  type PermissionsString,
   type Role,
 } from 'discord.js';
+import { permissionLabel } from '../../../platform/discord/permissions.js';
 
 /** What the bot needs in the quiz channel: see it, post, embed, and read back its own messages. */
 export const quizChannelPermissions = [
-  ['View Channel', PermissionFlagsBits.ViewChannel],
-  ['Send Messages', PermissionFlagsBits.SendMessages],
-  ['Embed Links', PermissionFlagsBits.EmbedLinks],
-  ['Read Message History', PermissionFlagsBits.ReadMessageHistory],
-] as const satisfies ReadonlyArray<readonly [string, PermissionResolvable]>;
+  'ViewChannel',
+  'SendMessages',
+  'EmbedLinks',
+  'ReadMessageHistory',
+] as const satisfies readonly PermissionsString[];
 
 /** Without these the question cannot be posted at all; Read Message History only helps recovery. */
 export const quizPostingPermissions = quizChannelPermissions.slice(0, 3);
@@ -23,12 +24,14 @@ export const quizRecoveryPermissions = quizChannelPermissions.slice(3);
 /** The permissions the bot lacks in `channel`, by name, from the cached overwrites and roles. */
 export function missingChannelPermissions(
   channel: GuildBasedChannel,
-  required: ReadonlyArray<readonly [string, bigint]> = quizChannelPermissions,
+  required: readonly PermissionsString[] = quizChannelPermissions,
 ): string[] {
   const me = channel.guild.members.me;
-  if (!me) return required.map(([name]) => name);
+  if (!me) return required.map((name) => permissionLabel(name));
   const granted = channel.permissionsFor(me);
-  return required.filter(([, flag]) => !granted.has(flag)).map(([name]) => name);
+  return required
+    .filter((name) => !granted.has(PermissionFlagsBits[name]))
+    .map((name) => permissionLabel(name));
 }
 
 export type RoleManagement =
@@ -52,7 +55,7 @@ export function describeRoleManagement(check: RoleManagement, role: Role): strin
     case 'ok':
       return null;
     case 'missing-manage-roles':
-      return `I need the Manage Roles permission to give and take ${role.toString()}.`;
+      return `I need the ${permissionLabel('ManageRoles')} permission to give and take ${role.toString()}.`;
     case 'managed-role':
       return `${role.toString()} is managed by an integration, so I cannot give it to members.`;
     case 'role-too-high':

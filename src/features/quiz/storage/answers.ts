@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { AnswerRecording } from '../core/answer-rules.js';
 
-export type AnswerRecording =
-  | { kind: 'recorded'; choice: number }
-  | { kind: 'already-answered'; choice: number }
-  | { kind: 'closed' };
+export type { AnswerRecording };
 
 export interface QuizAnswerRepository {
   /**

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AnswerGate } from '../core/answer-rules.js';
 import {
   parseRoundQuestion,
   type QuizRound,
@@ -48,12 +49,8 @@ export interface NewRound {
 export type RoundCreation = { kind: 'created'; round: QuizRound } | { kind: 'exists'; round: QuizRound };
 
 /** The few fields the answer path needs, kept in memory per round. */
-export interface RoundGate {
+export interface RoundGate extends AnswerGate {
   id: number;
-  guildId: string;
-  state: RoundState;
-  closesAt: number;
-  choiceCount: number;
 }
 
 export interface QuizRoundRepository {
