@@ -7,6 +7,7 @@ export type { FaultRule, RandomFaults, RateLimitEnforcement } from './faults.js'
 export type { GatewayEvent, PrivilegedIntents } from './gateway.js';
 export type { OutcomeTimeouts } from './interactions.js';
 export type { MessagePings } from './model.js';
+export type { GatewayOutage } from './outage.js';
 export type { PermissionName } from './permissions.js';
 export type {
   ActorContext,

@@ -33,6 +33,7 @@ import type {
   OverwriteRecord,
   RoleRecord,
 } from './model.js';
+import { GatewayOutage } from './outage.js';
 import {
   defaultEveryonePermissions,
   hasPermission,
@@ -1380,6 +1381,11 @@ export class LoopbackDiscord {
   /** Drops the gateway connections with a resumable close code (default 4000); the client resumes. */
   dropConnection(options: { code?: number } = {}): number {
     return this.#gateway.dropConnections(options.code ?? 4000);
+  }
+
+  /** Refuses new gateway connections (HTTP 503) until the outage's `end()`; see {@link GatewayOutage}. */
+  startGatewayOutage(): GatewayOutage {
+    return new GatewayOutage(this.#gateway);
   }
 
   /** Sends opcode 7 RECONNECT to every connected client. */

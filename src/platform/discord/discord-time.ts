@@ -28,7 +28,10 @@ export interface DiscordTimeOptions {
   monotonic?: () => number;
   /** The host's wall clock in epoch milliseconds (default `Date.now()`), for the warning only. */
   wallClock?: () => number;
-  /** Called once, the first time the host clock is seen more than a second away from Discord's. */
+  /**
+   * Called once, the first time something Discord created shows the host clock more than a second away
+   * from Discord's.
+   */
   onHostClockOff?: (offset: HostClockOffset) => void;
 }
 
@@ -95,7 +98,8 @@ export function createDiscordTime(options: DiscordTimeOptions = {}): DiscordTime
       // Keep the newest bucket even when everything is old: a stale bound beats none.
       while (buckets.length > 1 && now - (buckets[0] as Bucket).startedAt > windowMs) buckets.shift();
     }
-    checkHostClock();
+    // Judged on what Discord created: a snowflake is exact to the millisecond, a Date header to the second.
+    if (!fromDate) checkHostClock();
   }
 
   /** Discord's clock now, at least. */

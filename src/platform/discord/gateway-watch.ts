@@ -191,7 +191,8 @@ export function createGatewayWatch(options: GatewayWatchOptions): GatewayWatch {
         if (!stopping.signal.aborted) reportFatal(null);
       });
       client.on(Events.ShardError, (error, shardId) => {
-        if (stopping.signal.aborted) return;
+        // After a fatal close discord.js reports it once more as an error: its cause is already logged.
+        if (stopping.signal.aborted || fatal) return;
         if (lostAt !== null && errorsWhileLost++ > 0) return;
         logger.warn({ shardId, err: error }, 'gateway connection error');
       });
