@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../src/platform/database/database.js';
+import { DatabaseStartError } from '../../src/platform/database/open-errors.js';
 
 const workDirectory = mkdtempSync(join(tmpdir(), 'roundtable-database-start-'));
 afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
@@ -52,10 +54,6 @@ const aFolder = join(workDirectory, 'a-folder');
 mkdirSync(aFolder);
 const notSqlite = join(workDirectory, 'notes.txt');
 writeFileSync(notSqlite, 'These are notes, not a database.\n'.repeat(40));
-const tooNew = join(workDirectory, 'from-the-future.db');
-const future = new Database(tooNew);
-future.pragma('user_version = 99');
-future.close();
 
 /** Deployments that cannot work, real on this machine although tests run as root. */
 const cases: { name: string; path: string; says: RegExp }[] = [
@@ -84,11 +82,6 @@ const cases: { name: string; path: string; says: RegExp }[] = [
     path: notSqlite,
     says: /the file is not a SQLite database \(file is not a database\)\. Point DATABASE_PATH at the Roundtable database, or restore a backup/,
   },
-  {
-    name: 'a database from a newer Roundtable',
-    path: tooNew,
-    says: /schema version 99, newer than this Roundtable understands .*Upgrade Roundtable or restore a backup/,
-  },
 ];
 
 describe('start-up with a DATABASE_PATH that cannot be used', () => {
@@ -111,4 +104,26 @@ describe('start-up with a DATABASE_PATH that cannot be used', () => {
     },
     30_000,
   );
+});
+
+describe('a database the entry point would refuse the same way', () => {
+  test('GIVEN a database from a newer Roundtable THEN opening it names DATABASE_PATH, the path and what to do', () => {
+    const tooNew = join(workDirectory, 'from-the-future.db');
+    const future = new Database(tooNew);
+    future.pragma('user_version = 99');
+    future.close();
+    expect(() => openDatabase(tooNew)).toThrow(DatabaseStartError);
+    expect(() => openDatabase(tooNew)).toThrow(
+      new RegExp(
+        `^Roundtable cannot use its database DATABASE_PATH=${tooNew}: The database is at schema version 99, newer than this Roundtable understands \\(\\d+\\)\\. Upgrade Roundtable or restore a backup\\.$`,
+      ),
+    );
+  });
+
+  test('GIVEN a relative DATABASE_PATH THEN the message shows it as given and where it resolves', () => {
+    const relativePath = relative(process.cwd(), notSqlite);
+    expect(() => openDatabase(relativePath)).toThrow(
+      `DATABASE_PATH=${relativePath} (${notSqlite}): the file is not a SQLite database`,
+    );
+  });
 });

@@ -168,7 +168,9 @@ export function createGatewayWatch(options: GatewayWatchOptions): GatewayWatch {
         const nextInMs = 500 + reconnectDelayMs(failures, policy);
         if (lostAt === null) {
           lostAt = performance.now();
-          logger.warn(
+          // 4200: discord.js itself closed to resume (Discord asked it to reconnect, opcode 7): routine.
+          const level = code === 4200 ? 'info' : 'warn';
+          logger[level](
             { shardId, code, meaning: describeClose(code), nextInMs },
             'gateway connection lost; reconnecting',
           );
