@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, RESTEvents } from 'discord.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
 import { createLoggedQuizStorage, createQuizFeature } from '../features/quiz/discord/feature.js';
 import type { QuizStorage } from '../features/quiz/storage/index.js';
@@ -7,6 +7,12 @@ import { createSettingsRepository } from '../features/settings/storage/repositor
 import type { ContentLibrary } from '../features/story-packs/core/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { createClient } from '../platform/discord/client.js';
+import { createDiscordTime } from '../platform/discord/discord-time.js';
+import {
+  createGatewayWatch,
+  defaultReconnectPolicy,
+  type FatalGatewayClose,
+} from '../platform/discord/gateway-watch.js';
 import type { Logger } from '../platform/logger.js';
 import type { Command } from '../platform/router/command.js';
 import { createRouter, type InteractionRouter } from '../platform/router/router.js';
@@ -33,6 +39,11 @@ export interface CreateBotOptions {
   quizStorage?: QuizStorage;
   /** `cron` ticks scheduled work every minute of real time; `manual` leaves ticking to the caller. */
   schedule?: 'cron' | 'manual';
+  /**
+   * Discord closed the gateway session for good (token reset, intents withdrawn): nothing more will
+   * arrive. The cause is logged first; the process should stop with a non-zero exit code.
+   */
+  onFatalGatewayClose?: (close: FatalGatewayClose) => void;
 }
 
 export interface Bot {
@@ -57,9 +68,33 @@ interface Running {
 export function createBot(settings: CreateBotOptions): Bot {
   const clock = settings.clock ?? systemClock;
   const { db, logger } = settings;
-  const client = createClient(settings.apiUrl);
+  const options: BotOptions = {
+    contentStaleDays: 30,
+    quizCountEditIntervalMs: 5_000,
+    gatewayReconnect: defaultReconnectPolicy,
+    ...settings.options,
+  };
+  const gateway = createGatewayWatch({
+    logger,
+    policy: options.gatewayReconnect,
+    ...(settings.onFatalGatewayClose ? { onFatal: settings.onFatalGatewayClose } : {}),
+  });
+  const client = createClient(settings.apiUrl, { buildStrategy: gateway.buildStrategy });
+  gateway.attach(client);
   const scheduler = createScheduler(clock, logger);
-  const options: BotOptions = { contentStaleDays: 30, quizCountEditIntervalMs: 5_000, ...settings.options };
+  // Discord's clock, from the Date of its REST answers and the time of what it creates, to tell how old an
+  // interaction is whatever the host clock says.
+  const discordTime = createDiscordTime({
+    onHostClockOff: ({ offsetMs }) =>
+      logger.warn(
+        { offsetMs },
+        `the host clock is about ${(Math.abs(offsetMs) / 1000).toFixed(1)} s ${offsetMs > 0 ? 'ahead of' : 'behind'} Discord's; scheduled posts follow the host clock, so set it right (NTP)`,
+      ),
+  });
+  client.rest.on(RESTEvents.Response, (_request, response) =>
+    discordTime.observeDateHeader(response.headers.get('date')),
+  );
+  client.on(Events.MessageCreate, (message) => discordTime.observeCreated(message.createdTimestamp));
 
   /** Builds every feature over the loaded packs: the one place the context is put together. */
   function assemble(content: ContentLibrary): Running {
@@ -81,7 +116,15 @@ export function createBot(settings: CreateBotOptions): Bot {
     };
     registerDebateEvents(client, scheduler, context.debate);
     scheduler.add(context.quiz.task);
-    return { context, router: createRouter(context.commands, context) };
+    const router = createRouter(context.commands, context, {
+      // The interaction's own time is observed after its age is taken, so it never vouches for itself.
+      interactionAge: (createdAt) => {
+        const age = discordTime.ageOf(createdAt);
+        discordTime.observeCreated(createdAt);
+        return age;
+      },
+    });
+    return { context, router };
   }
 
   let running = settings.content instanceof Promise ? undefined : assemble(settings.content);
@@ -138,6 +181,7 @@ export function createBot(settings: CreateBotOptions): Bot {
         loaded.context.quiz.stop();
         await loaded.router.drain(10_000);
       }
+      gateway.stop();
       await client.destroy();
     },
   };

@@ -2,6 +2,7 @@ import type { DebateContext } from '../features/debate/discord/context.js';
 import type { HelpContext } from '../features/help/discord/context.js';
 import type { QuizContext } from '../features/quiz/discord/context.js';
 import type { SettingsContext } from '../features/settings/discord/context.js';
+import type { ReconnectPolicy } from '../platform/discord/gateway-watch.js';
 
 /** Options that change how the bot behaves, fixed at start-up. */
 export interface BotOptions {
@@ -9,6 +10,8 @@ export interface BotOptions {
   contentStaleDays: number;
   /** Minimum milliseconds between two live answer-count edits of one quiz question. */
   quizCountEditIntervalMs: number;
+  /** How reconnections to the gateway back off while it cannot be reached. */
+  gatewayReconnect: ReconnectPolicy;
 }
 
 /**

@@ -1,6 +1,35 @@
 import cron, { type ScheduledTask as CronTask } from 'node-cron';
 import type { Clock } from './clock.js';
+import { isDatabaseBusy } from './database/locks.js';
 import type { Logger } from './logger.js';
+
+/** node-cron's own messages, which it would otherwise print in colour on the console, as JSON lines. */
+function cronLogger(logger: Logger) {
+  const fields = { source: 'node-cron' };
+  const failed = (message: string | Error, error?: Error) =>
+    message instanceof Error
+      ? { ...fields, err: message, text: message.message }
+      : { ...fields, ...(error ? { err: error } : {}), text: message };
+  return {
+    info: (message: string) => logger.info(fields, message),
+    warn: (message: string) => logger.warn(fields, message),
+    error: (message: string | Error, error?: Error) => {
+      const entry = failed(message, error);
+      logger.error(entry, entry.text);
+    },
+    debug: (message: string | Error, error?: Error) => {
+      const entry = failed(message, error);
+      logger.debug(entry, entry.text);
+    },
+  };
+}
+
+/**
+ * How late a minute's beat may fire and still count as that minute (node-cron's default is one second,
+ * after which it skips the minute with a warning). The work is idempotent and catches up on whatever is
+ * due, so a beat delayed by a stalled event loop runs late rather than not at all.
+ */
+const lateBeatToleranceMs = 55_000;
 
 /** Work that is due at some minute: posting a quiz, closing a debate. Must be idempotent. */
 export interface ScheduledTask {
@@ -32,7 +61,12 @@ export function createScheduler(clock: Clock, logger: Logger): Scheduler {
         try {
           await task.run(now);
         } catch (error) {
-          logger.error({ err: error, task: task.name }, 'scheduled task failed');
+          if (isDatabaseBusy(error))
+            logger.warn(
+              { task: task.name, code: (error as { code?: string }).code },
+              'scheduled task found the database locked by another program; it runs again at the next tick',
+            );
+          else logger.error({ err: error, task: task.name }, 'scheduled task failed');
         }
       }),
     );
@@ -60,7 +94,21 @@ export function createScheduler(clock: Clock, logger: Logger): Scheduler {
     runDue,
     start() {
       stopped = false;
-      job ??= cron.schedule('* * * * *', () => void runDue(), { name: 'roundtable-minute-tick' });
+      if (job) return;
+      job = cron.schedule('* * * * *', () => void runDue(), {
+        name: 'roundtable-minute-tick',
+        logger: cronLogger(logger),
+        missedExecutionTolerance: lateBeatToleranceMs,
+      });
+      // A minute skipped anyway (the event loop was stalled for longer still): run now rather than wait for
+      // the next minute. Listening also keeps node-cron from printing its own warning.
+      job.on('execution:missed', (context) => {
+        logger.warn(
+          { minute: context.date.toISOString() },
+          'minute tick missed; running the scheduled work now',
+        );
+        void runDue();
+      });
     },
     async stop() {
       stopped = true;

@@ -42,6 +42,8 @@ export interface WorldOptions<Seeded> {
   content?: ContentLibrary;
   /** A database file to use instead of a fresh in-memory one. */
   databasePath?: string;
+  /** An open connection to use (closed by `stop`), e.g. from `openDatabase` as in production. */
+  database?: Database.Database;
   botOptions?: CreateBotOptions['options'];
   /** A command list other than the bot's own, for framework tests. */
   commands?: readonly Command[];
@@ -60,7 +62,7 @@ export async function startWorld<Seeded>(options: WorldOptions<Seeded>) {
   const content = options.content ?? (await loadStoryPacks());
   const discord = await startLoopbackDiscord(options.loopback);
   const seeded = options.seed(discord);
-  const db = new Database(options.databasePath ?? ':memory:');
+  const db = options.database ?? new Database(options.databasePath ?? ':memory:');
   migrate(db, migrations);
   const start = options.start ?? '2026-11-26T12:00:00Z';
   const clock = new ManualClock(typeof start === 'string' ? Date.parse(start) : start);

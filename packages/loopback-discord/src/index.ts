@@ -20,6 +20,7 @@ export type {
 } from './harness/seeding.js';
 export type { OutcomeTimeouts } from './interactions/outcomes.js';
 export type { MessagePings } from './model.js';
+export type { GatewayOutage } from './outage.js';
 export type { PermissionName } from './permissions.js';
 export type { LoopbackOptions } from './server.js';
 export { LoopbackDiscord, startLoopbackDiscord } from './server.js';

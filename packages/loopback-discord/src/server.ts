@@ -26,6 +26,7 @@ import { HarnessState } from './harness/state.js';
 import { LoopbackHttpServer } from './http.js';
 import { InteractionHub } from './interactions/hub.js';
 import type { OutcomeTimeouts } from './interactions/outcomes.js';
+import { GatewayOutage } from './outage.js';
 import type { PermissionName } from './permissions.js';
 import { createRestRoutes } from './rest/routes.js';
 import { LoopbackStore } from './store.js';
@@ -491,6 +492,11 @@ export class LoopbackDiscord {
   /** Drops the gateway connections with a resumable close code (default 4000); the client resumes. */
   dropConnection(options: { code?: number } = {}): number {
     return this.#state.gateway.dropConnections(options.code ?? 4000);
+  }
+
+  /** Refuses new gateway connections (HTTP 503) until the outage's `end()`; see {@link GatewayOutage}. */
+  startGatewayOutage(): GatewayOutage {
+    return new GatewayOutage(this.#state.gateway);
   }
 
   /** Sends opcode 7 RECONNECT to every connected client. */

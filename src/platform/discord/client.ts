@@ -1,10 +1,13 @@
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Options } from 'discord.js';
 
 /** Guilds for channels, roles and threads; GuildMessages to count debate messages (no message content). */
 export const gatewayIntents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
 
-/** A discord.js client that pings nobody by default and caches only what Roundtable reads. */
-export function createClient(apiUrl: string): Client {
+/**
+ * A discord.js client that pings nobody by default and caches only what Roundtable reads; `ws` can change
+ * how its gateway shards are managed (see `gateway-watch.ts`).
+ */
+export function createClient(apiUrl: string, ws: ClientOptions['ws'] = {}): Client {
   const keepSelf = {
     maxSize: 0,
     keepOverLimit: (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id,
@@ -12,6 +15,7 @@ export function createClient(apiUrl: string): Client {
   return new Client({
     intents: gatewayIntents,
     rest: { api: apiUrl },
+    ws,
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({
       MessageManager: 0,

@@ -9,6 +9,7 @@ import {
   time,
 } from 'discord.js';
 import type { PlatformContext } from '../context.js';
+import { isDatabaseBusy } from '../database/locks.js';
 import { isExpiredInteraction } from '../discord/failures.js';
 import { parseCustomId } from '../ids/custom-id.js';
 import type { ChatInputCommand, Command, ComponentRoute, MessageCommand, ModalRoute } from './command.js';
@@ -20,6 +21,9 @@ export const staleComponentMessage =
   'This button belongs to an older version of Roundtable and no longer works. Run the command again for a fresh one.';
 export const malformedComponentMessage =
   'I do not recognise this button. Run the command again for a fresh one.';
+/** Another program held the database: nothing was stored, and the same action works a moment later. */
+export const databaseBusyMessage =
+  'Roundtable is busy for a moment and nothing was saved. Please try again in a moment.';
 
 /** Discord refuses the first answer to an interaction after three seconds (Unknown interaction, 10062). */
 const acknowledgeDeadlineMs = 3_000;
@@ -32,6 +36,14 @@ export interface InteractionRouter {
   drain(timeoutMs: number): Promise<void>;
 }
 
+export interface RouterOptions {
+  /**
+   * How old an interaction created at `createdAt` (Discord's clock) is, at least, or `null` when unknown.
+   * Default: the local clock's reading minus `createdAt`.
+   */
+  interactionAge?: (createdAt: number) => number | null;
+}
+
 type RepliableInteraction = Exclude<Interaction, AutocompleteInteraction>;
 
 function routeKey(feature: string, action: string): string {
@@ -42,7 +54,9 @@ function routeKey(feature: string, action: string): string {
 export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'logger'>>(
   commands: readonly Command<Context>[],
   context: Context,
+  options: RouterOptions = {},
 ): InteractionRouter {
+  const interactionAge = options.interactionAge ?? ((createdAt: number) => Date.now() - createdAt);
   const chatInput = new Map<string, ChatInputCommand<Context>>();
   const messageCommands = new Map<string, MessageCommand<Context>>();
   const components = new Map<string, ComponentRoute<unknown, Context>>();
@@ -183,11 +197,11 @@ export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'lo
   }
 
   async function handleSafely(interaction: Interaction): Promise<void> {
-    // Discord's deadline runs on its own clock (the interaction's snowflake), so it is compared with the
-    // wall clock, not the bot's scheduling clock. An interaction received too late cannot be answered:
-    // acting on it would change things the member is told failed.
-    const ageMs = Date.now() - interaction.createdTimestamp;
-    if (ageMs > acknowledgeDeadlineMs) {
+    // Discord's deadline runs on its own clock (the interaction's snowflake), so the age comes from an
+    // estimate of Discord's clock, not the bot's scheduling clock. An interaction received too late cannot
+    // be answered: acting on it would change things the member is told failed.
+    const ageMs = interactionAge(interaction.createdTimestamp);
+    if (ageMs !== null && ageMs > acknowledgeDeadlineMs) {
       context.logger.warn(
         { ...describe(interaction), ageMs },
         'interaction arrived too late to answer; ignored',
@@ -206,13 +220,16 @@ export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'lo
         return;
       }
       const userFacing = error instanceof UserError;
-      if (!userFacing)
+      const busy = !userFacing && isDatabaseBusy(error);
+      if (busy) context.logger.debug(describe(interaction), 'database busy; the member was asked to retry');
+      else if (!userFacing)
         context.logger.error({ ...describe(interaction), err: error }, 'interaction handler failed');
       try {
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);
         } else {
-          await answerPrivately(interaction, userFacing ? error.message : genericErrorMessage);
+          const message = userFacing ? error.message : busy ? databaseBusyMessage : genericErrorMessage;
+          await answerPrivately(interaction, message);
         }
       } catch (answerError) {
         if (isExpiredInteraction(answerError)) {
