@@ -9,6 +9,7 @@ import {
   type PermissionsString,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import { requireGuild as requireServer } from '../../../platform/discord/guards.js';
 import { checkBotPermissions } from '../../../platform/discord/permissions.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { DebateContext } from '../discord/context.js';
@@ -22,10 +23,9 @@ type GuildInteraction =
   | ModalSubmitInteraction
   | MessageContextMenuCommandInteraction;
 
+/** The server a debate interaction comes from, through the platform's one guild guard. */
 export function requireGuild(interaction: GuildInteraction): Guild {
-  if (!interaction.inGuild() || interaction.guild === null)
-    throw new UserError('Debates run in servers. Use this in a server channel.');
-  return interaction.guild;
+  return requireServer(interaction, 'Debates run in servers. Use this in a server channel.').guild;
 }
 
 /**
