@@ -1,7 +1,6 @@
 import { compareDates } from './dates.js';
 import { ANSWER_LETTERS } from './limits.js';
-import { normaliseForSearch, SearchIndex } from './search.js';
-import { editDistance } from './text-distance.js';
+import { closestCandidates, normaliseForSearch, SearchIndex } from './search.js';
 import type {
   DebatePrompt,
   FactCheck,
@@ -140,15 +139,7 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
     const compact = normaliseForSearch(unknownId).replaceAll(' ', '');
     if (compact === '') return [];
     const allowed = Math.max(2, Math.floor(compact.length / 4));
-    const close = stories
-      .map((story, order) => ({
-        story,
-        order,
-        distance: editDistance(compact, compactIds[order] ?? '', allowed),
-      }))
-      .filter((candidate) => candidate.distance <= allowed)
-      .sort((left, right) => left.distance - right.distance || left.order - right.order)
-      .map((candidate) => candidate.story);
+    const close = closestCandidates(compact, compactIds, allowed).flatMap((index) => stories[index] ?? []);
     return [...new Set([...close, ...storySearch().search(unknownId, limit)])].slice(0, limit);
   }
 
