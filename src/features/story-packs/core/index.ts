@@ -16,6 +16,7 @@ export {
   answerIndexOf,
   type ContentLibrary,
   createContentLibrary,
+  type StoryMatch,
 } from './library.js';
 export {
   ANSWER_LETTERS,

@@ -15,6 +15,21 @@ import type {
 export const AUTOCOMPLETE_LIMIT = 25;
 
 /**
+ * A typed text names one story clearly when it is the only story matching every typed word, or when
+ * it scores at least this many times the next story that does.
+ */
+const CLEAR_LEAD = 2;
+
+/** Shorter typed texts (counting letters and digits) never name a story on their own: `d`, `us`. */
+const CLEAR_MIN_LENGTH = 3;
+
+/** What a typed story name matches, by the matching autocomplete uses. */
+export type StoryMatch =
+  | { readonly kind: 'clear'; readonly story: Story }
+  | { readonly kind: 'ambiguous'; readonly stories: readonly Story[] }
+  | { readonly kind: 'none' };
+
+/**
  * Every story pack, validated and frozen, built once at start-up. Lookups by unknown ids return
  * `undefined` or an empty list; nothing here throws or touches Discord.
  */
@@ -41,6 +56,12 @@ export interface ContentLibrary {
    * accents and forgiving partial words and small typos. An empty query gives the newest stories.
    */
   searchStories(query: string, limit?: number): readonly Story[];
+  /**
+   * The story a member typed instead of picking, by the matching `searchStories` uses: `clear` when
+   * one story is the clear best match, `ambiguous` (best first, at most `limit`) when several match
+   * every word about as well, `none` otherwise.
+   */
+  matchStory(typed: string, limit?: number): StoryMatch;
   /** Stories whose id or title is close to an id that was not found, best first ("did you mean"). */
   suggestStories(unknownId: string, limit?: number): readonly Story[];
   /** Debate prompts for autocomplete, matching motion, id and the story's title and tags. */
@@ -135,6 +156,19 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
     return storySearch().search(query, Math.min(limit, AUTOCOMPLETE_LIMIT));
   }
 
+  function matchStory(typed: string, limit = 5): StoryMatch {
+    const everyWord = storySearch()
+      .rank(typed)
+      .filter((match) => match.matchedEveryWord);
+    const [best, next] = everyWord;
+    if (best === undefined) return { kind: 'none' };
+    const long = normaliseForSearch(typed).replaceAll(' ', '').length >= CLEAR_MIN_LENGTH;
+    if (long && (next === undefined || best.score >= CLEAR_LEAD * next.score))
+      return { kind: 'clear', story: best.item };
+    if (next === undefined) return { kind: 'none' };
+    return { kind: 'ambiguous', stories: everyWord.slice(0, limit).map((match) => match.item) };
+  }
+
   function suggestStories(unknownId: string, limit = 3): readonly Story[] {
     const compact = normaliseForSearch(unknownId).replaceAll(' ', '');
     if (compact === '') return [];
@@ -156,6 +190,7 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
     getQuizQuestion: (id: string) => quizQuestionsById.get(id),
     getQuizQuestions: (storyId: string) => quizQuestionsByStory.get(storyId) ?? NONE,
     searchStories,
+    matchStory,
     suggestStories,
     searchDebatePrompts: (query: string, limit = AUTOCOMPLETE_LIMIT) =>
       debateSearch().search(query, Math.min(limit, AUTOCOMPLETE_LIMIT)),
