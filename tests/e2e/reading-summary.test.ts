@@ -59,7 +59,7 @@ describe('/summary', () => {
     expect(world.discord.messagesIn(world.channel).some((message) => message.id === reply.id)).toBe(false);
   });
 
-  test('GIVEN facts checked more than 30 days ago THEN the summary says so plainly', async () => {
+  test('GIVEN facts checked more than 30 days ago THEN the summary says so plainly, in one line', async () => {
     const usj = story('us-japan-alliance');
     const previous = world.clock.now();
     world.clock.set(Date.UTC(usj.as_of.year, usj.as_of.month - 1, usj.as_of.day + 45, 9));
@@ -69,9 +69,13 @@ describe('/summary', () => {
         { story: usj.id },
         { as: world.mod, channel: world.channel },
       );
-      expect(reply.embeds[0]?.description).toContain(
-        'Facts last checked 45 days ago; some may have changed.',
+      const seconds = dayInstantSeconds(usj.as_of);
+      const description = reply.embeds[0]?.description ?? '';
+      expect(description).toContain(
+        `⚠️ **Facts last checked 45 days ago (<t:${seconds}:D>); some may have changed.**`,
       );
+      expect(description).not.toContain('Facts checked');
+      expect(description).not.toContain(`<t:${seconds}:R>`);
     } finally {
       world.clock.set(previous);
     }

@@ -78,7 +78,9 @@ describe('summary pages', () => {
       now: Date.UTC(2027, 0, 9, 12),
       staleAfterDays: 30,
     });
-    expect(pages[0]?.description).toContain('Facts last checked 45 days ago; some may have changed.');
+    const description = pages[0]?.description ?? '';
+    expect(description).toMatch(/Facts last checked 45 days ago \(<t:\d+:D>\); some may have changed\./);
+    expect(description).not.toContain('Facts checked');
   });
 });
 
