@@ -2,25 +2,12 @@ import { formatContentReport, loadContent } from '../features/story-packs/core/i
 import { createContentCacheRepository } from '../features/story-packs/storage/parse-cache-repository.js';
 import { startBackgroundCheckpoints } from '../platform/database/checkpoints.js';
 import { openDatabase } from '../platform/database/database.js';
-import { type AppEnv, loadDotEnv, parseEnv } from '../platform/env.js';
+import { allEnvKeys, readEnvOrExit } from '../platform/env.js';
 import { createLogger } from '../platform/logger.js';
 import { createBot } from './bot.js';
 
-/** Reads `.env`, then the environment; prints what is wrong and exits when it is invalid. */
-export function readEnvOrExit(): AppEnv {
-  loadDotEnv();
-  const parsed = parseEnv(process.env);
-  if (parsed.kind === 'invalid') {
-    console.error(
-      `Roundtable cannot start; fix the configuration (see .env.example):\n- ${parsed.problems.join('\n- ')}`,
-    );
-    process.exit(1);
-  }
-  return parsed.env;
-}
-
 export async function main(): Promise<void> {
-  const env = readEnvOrExit();
+  const env = readEnvOrExit(allEnvKeys, 'Roundtable cannot start');
   const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
   const db = openDatabase(env.DATABASE_PATH);
   const checkpoints = startBackgroundCheckpoints(db, {
