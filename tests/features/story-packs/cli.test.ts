@@ -108,6 +108,30 @@ describe('npm run content:check', () => {
 });
 
 describe('npm run content:new', () => {
+  test('GIVEN a fresh scaffold THEN content:check says first how many placeholders are left, under a heading per pack and file', async () => {
+    const contentDir = await mkdtemp(path.join(tmpdir(), 'roundtable-fresh-'));
+    try {
+      expect(run('src/features/story-packs/cli/new.ts', ['fresh-story'], contentDir).status).toBe(0);
+      const check = run('src/features/story-packs/cli/check.ts', [], contentDir);
+      expect(check.status).toBe(1);
+      const lines = check.stderr.trimEnd().split('\n');
+      expect(lines[0]).toMatch(
+        /^The story packs are not valid: \d+ placeholders \(TODO\) left to replace, no other errors, 0 warnings\.$/,
+      );
+      const headings = lines.filter((line) => line !== '' && !line.startsWith('    '));
+      expect(headings.slice(1)).toEqual([
+        expect.stringMatching(/^fresh-story \(.*fresh-story[/\\]\): \d+ placeholders$/),
+        ...['story.yaml', 'timeline.yaml', 'factchecks.yaml', 'debates.yaml', 'quiz.yaml'].map((file) =>
+          expect.stringMatching(new RegExp(`^  ${file.replace('.', '\\.')}: \\d+ placeholders?$`)),
+        ),
+      ]);
+      expect(check.stderr).not.toContain('still holds the placeholder');
+      expect(check.stderr).toContain('    line 4 · title: placeholder "TODO story title"');
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+    }
+  });
+
   test('GIVEN an id THEN the pack is created, and a second run refuses to overwrite it', async () => {
     const contentDir = await mkdtemp(path.join(tmpdir(), 'roundtable-new-'));
     try {
