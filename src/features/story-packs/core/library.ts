@@ -1,6 +1,6 @@
 import { compareDates } from './dates.js';
 import { ANSWER_LETTERS } from './limits.js';
-import { closestCandidates, normaliseForSearch, SearchIndex } from './search.js';
+import { closestCandidates, normaliseForSearch, SearchIndex, type SearchIndexOptions } from './search.js';
 import type {
   DebatePrompt,
   FactCheck,
@@ -97,8 +97,14 @@ function indexById<T extends { readonly id: string }>(items: readonly T[]): Map<
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Builds the library from parsed packs (ids are assumed unique, as the validator ensures). */
-export function createContentLibrary(packs: readonly ParsedStoryPack[]): ContentLibrary {
+/**
+ * Builds the library from parsed packs (ids are assumed unique, as the validator ensures). `search`
+ * sets how the story and prompt search splits text into words (for Japanese, a tokenizer of its own).
+ */
+export function createContentLibrary(
+  packs: readonly ParsedStoryPack[],
+  search: SearchIndexOptions = {},
+): ContentLibrary {
   const ordered = [...packs].sort(
     (left, right) =>
       compareDates(right.story.as_of, left.story.as_of) || left.story.id.localeCompare(right.story.id),
@@ -135,21 +141,29 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
   let storyIndex: SearchIndex<Story> | undefined;
   let debateIndex: SearchIndex<DebatePrompt> | undefined;
   const storySearch = () =>
-    (storyIndex ??= new SearchIndex(stories, (story) => [
-      { text: story.title, weight: 1 },
-      { text: story.id, weight: 1 },
-      ...story.tags.map((tag) => ({ text: tag, weight: 0.9 })),
-    ]));
+    (storyIndex ??= new SearchIndex(
+      stories,
+      (story) => [
+        { text: story.title, weight: 1 },
+        { text: story.id, weight: 1 },
+        ...story.tags.map((tag) => ({ text: tag, weight: 0.9 })),
+      ],
+      search,
+    ));
   const debateSearch = () =>
-    (debateIndex ??= new SearchIndex(debatePrompts, (prompt) => {
-      const story = storiesById.get(prompt.storyId);
-      return [
-        { text: prompt.motion, weight: 1 },
-        { text: prompt.id, weight: 1 },
-        { text: story?.title ?? '', weight: 0.5 },
-        ...(story?.tags ?? []).map((tag) => ({ text: tag, weight: 0.5 })),
-      ];
-    }));
+    (debateIndex ??= new SearchIndex(
+      debatePrompts,
+      (prompt) => {
+        const story = storiesById.get(prompt.storyId);
+        return [
+          { text: prompt.motion, weight: 1 },
+          { text: prompt.id, weight: 1 },
+          { text: story?.title ?? '', weight: 0.5 },
+          ...(story?.tags ?? []).map((tag) => ({ text: tag, weight: 0.5 })),
+        ];
+      },
+      search,
+    ));
   const compactIds = stories.map((story) => normaliseForSearch(story.id).replaceAll(' ', ''));
 
   function searchStories(query: string, limit = AUTOCOMPLETE_LIMIT): readonly Story[] {
