@@ -99,7 +99,10 @@ export class SearchIndex<T> {
   rank(query: string): RankedMatch<T>[] {
     const words = new Set(this.#tokenize(query));
     if (words.size === 0) return [];
-    const results: SearchResult[] = this.#engine.search([...words].join(' '));
+    // The query is split as the items were, each word searched once.
+    const results: SearchResult[] = this.#engine.search(query, {
+      tokenize: (text) => [...new Set(this.#tokenize(text))],
+    });
     const ranked = results.map((result) => ({
       order: Number(result.id),
       score: result.score,
