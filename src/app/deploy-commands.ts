@@ -1,9 +1,12 @@
 import { REST } from 'discord.js';
 import { deployCommands } from '../platform/discord/deploy.js';
+import { readEnvOrExit } from '../platform/env.js';
 import { commands } from './commands.js';
-import { readEnvOrExit } from './main.js';
 
-const env = readEnvOrExit();
+const env = readEnvOrExit(
+  ['DISCORD_TOKEN', 'DISCORD_API_URL', 'DISCORD_DEV_GUILD_ID'],
+  'No commands were registered',
+);
 const rest = new REST({ api: env.DISCORD_API_URL }).setToken(env.DISCORD_TOKEN);
 const { registered } = await deployCommands(rest, commands, env.DISCORD_DEV_GUILD_ID);
 const scope = env.DISCORD_DEV_GUILD_ID

@@ -3,22 +3,9 @@ import { createContentCacheRepository } from '../features/story-packs/storage/pa
 import { startBackgroundCheckpoints } from '../platform/database/checkpoints.js';
 import { type Database, openDatabase } from '../platform/database/database.js';
 import { DatabaseStartError } from '../platform/database/open-errors.js';
-import { type AppEnv, loadDotEnv, parseEnv } from '../platform/env.js';
+import { allEnvKeys, readEnvOrExit } from '../platform/env.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { createBot } from './bot.js';
-
-/** Reads `.env`, then the environment; prints what is wrong and exits when it is invalid. */
-export function readEnvOrExit(): AppEnv {
-  loadDotEnv();
-  const parsed = parseEnv(process.env);
-  if (parsed.kind === 'invalid') {
-    console.error(
-      `Roundtable cannot start; fix the configuration (see .env.example):\n- ${parsed.problems.join('\n- ')}`,
-    );
-    process.exit(1);
-  }
-  return parsed.env;
-}
 
 /** Opens DATABASE_PATH; prints one line naming it, the problem and what to do, and exits when it cannot. */
 function openDatabaseOrExit(path: string, logger: Logger): Database {
@@ -42,7 +29,7 @@ function openDatabaseOrExit(path: string, logger: Logger): Database {
 }
 
 export async function main(): Promise<void> {
-  const env = readEnvOrExit();
+  const env = readEnvOrExit(allEnvKeys, 'Roundtable cannot start');
   const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
   const db = openDatabaseOrExit(env.DATABASE_PATH, logger);
   const checkpoints = startBackgroundCheckpoints(db, {

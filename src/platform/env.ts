@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { snowflakeSchema } from './ids/snowflake.js';
 
@@ -42,17 +43,30 @@ export const envSchema = z.object({
 /** The validated process environment. */
 export type AppEnv = z.infer<typeof envSchema>;
 
-export type EnvResult = { kind: 'ok'; env: AppEnv } | { kind: 'invalid'; problems: string[] };
+/** Every variable, for the bot and `deploy-commands`. */
+export const allEnvKeys = Object.keys(envSchema.shape) as (keyof AppEnv)[];
+
+export type EnvResult<K extends keyof AppEnv = keyof AppEnv> =
+  | { kind: 'ok'; env: Pick<AppEnv, K> }
+  | { kind: 'invalid'; problems: string[] };
 
 const hints: Partial<Record<keyof AppEnv, string>> = {
   DISCORD_TOKEN:
     'Create an application at https://discord.com/developers/applications, add a bot and copy its token into .env (see README). To try Roundtable without a token, run `npm run sandbox`.',
 };
 
-/** Parses the environment once; never echoes a variable's value, so a secret cannot leak through an error. */
-export function parseEnv(source: Record<string, string | undefined>): EnvResult {
-  const result = envSchema.safeParse(source);
-  if (result.success) return { kind: 'ok', env: result.data };
+/**
+ * Parses the variables `keys` names (every one by default) with the one schema; never echoes a
+ * variable's value, so a secret cannot leak through an error.
+ */
+export function parseEnv<K extends keyof AppEnv = keyof AppEnv>(
+  source: Record<string, string | undefined>,
+  keys: readonly K[] = allEnvKeys as K[],
+): EnvResult<K> {
+  // The mask names exactly `keys`, so the parsed object holds exactly those variables.
+  const mask = Object.fromEntries(keys.map((key) => [key, true])) as Record<keyof AppEnv, true>;
+  const result = envSchema.pick(mask).safeParse(source);
+  if (result.success) return { kind: 'ok', env: result.data as Pick<AppEnv, K> };
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment') as keyof AppEnv;
     const hint = hints[name];
@@ -61,7 +75,51 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   return { kind: 'invalid', problems };
 }
 
-/** Reads `.env` into process.env when the file exists; variables already set win. */
-export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
+export interface ReadEnvOptions {
+  /** The `.env` file; `.env` in the working folder by default. A missing file is no error. */
+  readonly dotEnvPath?: string;
+  /** The environment, `process.env` by default; its variables win over the file's. */
+  readonly environment?: Record<string, string | undefined>;
+  /** This entry point's own defaults for variables set nowhere (the sandbox logs at `warn`). */
+  readonly defaults?: Partial<Record<keyof AppEnv, string>>;
+}
+
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+/**
+ * How every entry point reads its configuration: `.env`, then the environment over it, then the
+ * variables `keys` names parsed by the one schema. An entry point names only what it uses, so the
+ * content scripts and the sandbox run without DISCORD_TOKEN.
+ */
+export function readEnv<K extends keyof AppEnv>(
+  keys: readonly K[],
+  options: ReadEnvOptions = {},
+): EnvResult<K> {
+  const path = options.dotEnvPath ?? '.env';
+  const file = existsSync(path) ? parseDotEnv(readFileSync(path, 'utf8')) : {};
+  const merged: Record<string, string | undefined> = { ...file };
+  for (const [name, value] of Object.entries(options.environment ?? process.env)) {
+    if (value !== undefined) merged[name] = value;
+  }
+  for (const [name, value] of Object.entries(options.defaults ?? {})) {
+    if (!isSet(merged[name])) merged[name] = value;
+  }
+  return parseEnv(merged, keys);
+}
+
+/**
+ * {@link readEnv}, or, when a variable is wrong, prints each problem under `refusal` (such as
+ * `Roundtable cannot start`) and exits with status 1.
+ */
+export function readEnvOrExit<K extends keyof AppEnv>(
+  keys: readonly K[],
+  refusal: string,
+  options: ReadEnvOptions = {},
+): Pick<AppEnv, K> {
+  const parsed = readEnv(keys, options);
+  if (parsed.kind === 'ok') return parsed.env;
+  console.error(`${refusal}; fix the configuration (see .env.example):\n- ${parsed.problems.join('\n- ')}`);
+  process.exit(1);
 }

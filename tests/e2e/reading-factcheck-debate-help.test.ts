@@ -63,6 +63,20 @@ describe('/factcheck', () => {
     );
   });
 
+  test('GIVEN a story THEN the opening quotes the article headline as a title, in a sentence that reads', async () => {
+    const usj = library.getStory('us-japan-alliance')!;
+    const article = usj.articles[0]!;
+    const reply = await world.discord.slash(
+      'factcheck',
+      { story: usj.id, ephemeral: true },
+      { as: world.carol, channel: world.channel },
+    );
+    const opening = reply.embeds[0]?.description?.split('\n')[0] ?? '';
+    expect(opening).toMatch(/^Each claim made in “\[.+\]\(https:\/\/[^)]+\)”, from .+, is checked below/);
+    expect(opening).toContain(`](${article.url})”`);
+    expect(opening).not.toContain('Claims made by');
+  });
+
   test('GIVEN claims with different verdicts THEN their icons differ', async () => {
     const reply = await world.discord.slash(
       'factcheck',
@@ -80,13 +94,24 @@ describe('/factcheck', () => {
     expect(icons.size).toBeGreaterThan(1);
   });
 
-  test('GIVEN an unknown story THEN a private answer suggests the close one', async () => {
+  test('GIVEN a misspelt title typed by hand THEN the fact-check of the story it clearly names is shown', async () => {
     const reply = await world.discord.slash(
       'factcheck',
-      { story: 'japan defense buildup' },
+      { story: 'japan defense buildup', ephemeral: true },
+      { as: world.mod, channel: world.channel },
+    );
+    expect(reply.embeds[0]?.title).toBe(`Fact-check: ${library.getStory('japan-defence-buildup')?.title}`);
+  });
+
+  test('GIVEN a story nothing matches THEN a private answer offers the newest stories', async () => {
+    const reply = await world.discord.slash(
+      'factcheck',
+      { story: 'zzzz qqqq' },
       { as: world.mod, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('I could not find a story called “zzzz qqqq”');
+    expect(reply.content).toContain('These are the newest stories');
     expect(reply.content).toContain('(`japan-defence-buildup`)');
   });
 });
@@ -132,13 +157,24 @@ describe('/debate prompt', () => {
     expect(world.discord.message(card.id)?.embeds).toEqual(card.embeds);
   });
 
-  test('GIVEN an unknown story THEN a private answer lists close matches', async () => {
+  test('GIVEN a misspelt id typed by hand THEN a motion of the story it clearly names is shown', async () => {
     const reply = await world.discord.slash(
       'debate prompt',
-      { story: 'us-japan-alliannce' },
+      { story: 'us-japan-alliannce', ephemeral: true },
+      { as: world.bob, channel: world.channel },
+    );
+    const motions = library.getDebatePrompts('us-japan-alliance').map((entry) => entry.motion);
+    expect(motions).toContain(reply.embeds[0]?.title);
+  });
+
+  test('GIVEN a word both stories match THEN a private answer lists them to pick from', async () => {
+    const reply = await world.discord.slash(
+      'debate prompt',
+      { story: 'japan' },
       { as: world.bob, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('More than one story matches “japan”');
     expect(reply.content).toContain('(`us-japan-alliance`)');
   });
 });

@@ -59,7 +59,7 @@ describe('/summary', () => {
     expect(world.discord.messagesIn(world.channel).some((message) => message.id === reply.id)).toBe(false);
   });
 
-  test('GIVEN facts checked more than 30 days ago THEN the summary says so plainly', async () => {
+  test('GIVEN facts checked more than 30 days ago THEN the summary says so plainly, in one line', async () => {
     const usj = story('us-japan-alliance');
     const previous = world.clock.now();
     world.clock.set(Date.UTC(usj.as_of.year, usj.as_of.month - 1, usj.as_of.day + 45, 9));
@@ -69,9 +69,13 @@ describe('/summary', () => {
         { story: usj.id },
         { as: world.mod, channel: world.channel },
       );
-      expect(reply.embeds[0]?.description).toContain(
-        'Facts last checked 45 days ago; some may have changed.',
+      const seconds = dayInstantSeconds(usj.as_of);
+      const description = reply.embeds[0]?.description ?? '';
+      expect(description).toContain(
+        `⚠️ **Facts last checked 45 days ago (<t:${seconds}:D>); some may have changed.**`,
       );
+      expect(description).not.toContain('Facts checked');
+      expect(description).not.toContain(`<t:${seconds}:R>`);
     } finally {
       world.clock.set(previous);
     }
@@ -180,16 +184,69 @@ describe('story autocomplete', () => {
   });
 });
 
-describe('an unknown story', () => {
-  test('GIVEN a misspelt id typed by hand THEN a private answer lists the close match', async () => {
+describe('a story typed instead of picked', () => {
+  test('GIVEN /factcheck story:"us japan" THEN the fact-check of the one story matching it is shown', async () => {
+    waitOutCooldown(world);
+    const reply = await world.discord.slash(
+      'factcheck',
+      { story: 'us japan' },
+      { as: world.alice, channel: world.channel },
+    );
+    expect(reply.ephemeral).toBe(false);
+    expect(reply.embeds[0]?.title).toBe(`Fact-check: ${story('us-japan-alliance').title}`);
+  });
+
+  test('GIVEN a misspelt id typed by hand THEN the story it clearly names is shown', async () => {
     waitOutCooldown(world);
     const reply = await world.discord.slash(
       'summary',
       { story: 'us-japan-aliance' },
       { as: world.alice, channel: world.channel },
     );
+    expect(reply.embeds[0]?.title).toBe(story('us-japan-alliance').title);
+  });
+
+  test('GIVEN the other commands with a story option THEN typed words resolve the same way', async () => {
+    const context = { as: world.carol, channel: world.channel };
+    const defence = story('japan-defence-buildup');
+    const timeline = await world.discord.slash(
+      'timeline',
+      { story: 'defence budget', ephemeral: true },
+      context,
+    );
+    expect(timeline.embeds[0]?.title).toBe(`Timeline: ${defence.title}`);
+    const prompt = await world.discord.slash('debate prompt', { story: 'defence budget' }, context);
+    const motions = library.getDebatePrompts(defence.id).map((entry) => entry.motion);
+    expect(motions).toContain(prompt.embeds[0]?.title);
+    const practice = await world.discord.slash('quiz practice', { story: 'defence budget' }, context);
+    expect(practice.embeds[0]?.footer?.text).toContain(defence.title.slice(0, 60));
+  });
+
+  test('GIVEN a word both stories match about equally THEN a private answer lists both to pick from', async () => {
+    waitOutCooldown(world);
+    const reply = await world.discord.slash(
+      'summary',
+      { story: 'japan' },
+      { as: world.alice, channel: world.channel },
+    );
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain('I could not find a story called “us-japan-aliance”');
+    expect(reply.embeds).toEqual([]);
+    expect(reply.content).toContain('More than one story matches “japan”');
+    expect(reply.content).toContain('(`us-japan-alliance`)');
+    expect(reply.content).toContain('(`japan-defence-buildup`)');
+  });
+});
+
+describe('an unknown story', () => {
+  test('GIVEN a misspelt id run together THEN a private answer lists the close match', async () => {
+    waitOutCooldown(world);
+    const reply = await world.discord.slash(
+      'summary',
+      { story: 'usjapanaliance' },
+      { as: world.alice, channel: world.channel },
+    );
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('I could not find a story called “usjapanaliance”');
     expect(reply.content).toContain('(`us-japan-alliance`)');
   });
 

@@ -121,16 +121,50 @@ describe('/timeline ranges', () => {
     );
   });
 
-  test('GIVEN a date that is not one THEN a private answer shows the accepted forms', async () => {
+  test('GIVEN a date that is not one THEN a private answer shows the accepted forms once, then what was wrong', async () => {
     const reply = await world.discord.slash(
       'timeline',
       { story: 'us-japan-alliance', to: 'last week' },
       { as: world.admin, channel: world.channel },
     );
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toContain(
-      '`to` should be a year, a month or a day, like 1951, 1951-09 or 1951-09-08',
+    expect(reply.content).toBe(
+      '`to` should be a year, a month or a day, like 1951, March 2020, 8 Sept 1951 or 2020年3月: “last week” changes with the day it is read; write the date itself.',
     );
+  });
+
+  function eventNames(reply: { embeds: { fields?: { name: string }[] }[] }): string[] {
+    return (reply.embeds[0]?.fields ?? [])
+      .map((field) => field.name)
+      .filter((name) => !name.endsWith('(continued)'));
+  }
+
+  test.each(['March 2020', '2020年3月'])(
+    'GIVEN from:%j as people type it THEN the timeline starts at that month',
+    async (from) => {
+      const reply = await world.discord.slash(
+        'timeline',
+        { story: 'us-japan-alliance', from, ephemeral: true },
+        { as: world.carol, channel: world.channel },
+      );
+      expect(reply.embeds[0]?.description).toContain('from March 2020');
+      const first = library.getTimeline('us-japan-alliance').find((event) => event.date.iso >= '2020-03');
+      expect(eventNames(reply)[0]).toBe(`${formatDate(first!.date)}: ${first!.title}`);
+    },
+  );
+
+  test('GIVEN from:"8 Sept 1951" and to:"1951年9月8日" THEN only the events of that day are shown', async () => {
+    const reply = await world.discord.slash(
+      'timeline',
+      { story: 'us-japan-alliance', from: '8 Sept 1951', to: '1951年9月8日', ephemeral: true },
+      { as: world.carol, channel: world.channel },
+    );
+    expect(reply.embeds[0]?.description).toContain('from 8 September 1951 to 8 September 1951');
+    const expected = library
+      .getTimeline('us-japan-alliance')
+      .filter((event) => event.date.iso === '1951-09-08');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(eventNames(reply)).toEqual(expected.map((event) => `${formatDate(event.date)}: ${event.title}`));
   });
 
   test('GIVEN a ranged timeline THEN its page buttons keep the range', async () => {

@@ -144,7 +144,9 @@ describe('start-up with invalid story packs', () => {
       const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
       clearTimeout(timer);
       expect(status).toBe(1);
-      expect(stderr).toMatch(/quiz\.yaml:\d+ questions\[0\]\.answer: /);
+      expect(stderr).toMatch(
+        /okinawa-bases \(.*\): 1 error\n {2}quiz\.yaml: 1 error\n {4}line \d+ · questions\[0\]\.answer: /,
+      );
       expect(stderr).toContain('refuses to start');
       expect(stdout).not.toContain('connected to Discord');
       expect(existsSync(databasePath)).toBe(true);

@@ -1,5 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import { parseEnv } from '../../src/platform/env.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseEnv, readEnv } from '../../src/platform/env.js';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -67,5 +70,49 @@ describe('parseEnv', () => {
       'DISCORD_TOKEN',
       'LOG_LEVEL',
     ]);
+  });
+});
+
+describe('readEnv, as every entry point reads its configuration', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'roundtable-dotenv-'));
+  const dotEnvPath = path.join(folder, '.env');
+  writeFileSync(dotEnvPath, 'CONTENT_DIR=./other-content\nCONTENT_STALE_DAYS=45\nLOG_LEVEL=\n');
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('GIVEN .env and no token THEN the content part is read from the file, without DISCORD_TOKEN', () => {
+    expect(readEnv(['CONTENT_DIR', 'CONTENT_STALE_DAYS'], { dotEnvPath, environment: {} })).toEqual({
+      kind: 'ok',
+      env: { CONTENT_DIR: './other-content', CONTENT_STALE_DAYS: 45 },
+    });
+  });
+
+  test('GIVEN a variable set in the environment too THEN the environment wins over .env', () => {
+    const result = readEnv(['CONTENT_DIR'], { dotEnvPath, environment: { CONTENT_DIR: './mine' } });
+    expect(result).toEqual({ kind: 'ok', env: { CONTENT_DIR: './mine' } });
+  });
+
+  test('GIVEN an entry point default THEN it applies only where the variable is set nowhere', () => {
+    const defaults = { LOG_LEVEL: 'warn' } as const;
+    expect(readEnv(['LOG_LEVEL'], { dotEnvPath, environment: {}, defaults })).toEqual({
+      kind: 'ok',
+      env: { LOG_LEVEL: 'warn' },
+    });
+    expect(readEnv(['LOG_LEVEL'], { dotEnvPath, environment: { LOG_LEVEL: 'debug' }, defaults })).toEqual({
+      kind: 'ok',
+      env: { LOG_LEVEL: 'debug' },
+    });
+  });
+
+  test('GIVEN the whole environment is asked for THEN a missing token is still reported', () => {
+    const result = readEnv(['DISCORD_TOKEN', 'CONTENT_DIR'], { dotEnvPath, environment: {} });
+    expect(result.kind === 'invalid' && result.problems[0]).toMatch(/^DISCORD_TOKEN is missing/);
+  });
+
+  test('GIVEN no .env file THEN the schema defaults apply', () => {
+    const missing = path.join(folder, 'absent.env');
+    expect(readEnv(['CONTENT_DIR'], { dotEnvPath: missing, environment: {} })).toEqual({
+      kind: 'ok',
+      env: { CONTENT_DIR: './content' },
+    });
   });
 });

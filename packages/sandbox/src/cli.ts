@@ -1,5 +1,4 @@
 import { createInterface, type Interface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { startLoopbackDiscord } from '@roundtable/loopback-discord';
 import { REST } from 'discord.js';
 import pino from 'pino';
@@ -8,9 +7,15 @@ import { commands } from '../../../src/app/commands.js';
 import { formatContentReport, loadContent } from '../../../src/features/story-packs/core/index.js';
 import { openDatabase } from '../../../src/platform/database/database.js';
 import { deployCommands } from '../../../src/platform/discord/deploy.js';
+import { readEnvOrExit } from '../../../src/platform/env.js';
 import { createLogger } from '../../../src/platform/logger.js';
 import { formatInstant } from './render.js';
 import { SandboxSession, type SandboxSession as Session } from './session.js';
+
+/** Read from `.env` and the environment as the bot reads them; no token is needed here. */
+const env = readEnvOrExit(['CONTENT_DIR', 'CONTENT_STALE_DAYS', 'LOG_LEVEL'], 'The sandbox cannot start', {
+  defaults: { LOG_LEVEL: 'warn' },
+});
 
 interface RunningSandbox {
   session: Session;
@@ -30,7 +35,7 @@ async function startSandbox(print: (lines: readonly string[]) => void): Promise<
     }),
     admin: discord.addMember(guild, { username: 'admin', admin: true }),
   };
-  const contentDir = process.env.CONTENT_DIR ?? fileURLToPath(new URL('../../../content', import.meta.url));
+  const contentDir = env.CONTENT_DIR;
   const content = await loadContent(contentDir, { today: new Date(discord.clock.now()) });
   if (content.kind === 'invalid') {
     await discord.close();
@@ -38,7 +43,7 @@ async function startSandbox(print: (lines: readonly string[]) => void): Promise<
   }
   const db = openDatabase(':memory:');
   const logger = createLogger({
-    level: process.env.LOG_LEVEL ?? 'warn',
+    level: env.LOG_LEVEL,
     destination: pino.destination({ dest: 2, sync: true }),
   });
   const bot = createBot({
@@ -49,6 +54,7 @@ async function startSandbox(print: (lines: readonly string[]) => void): Promise<
     logger,
     clock: { now: () => discord.clock.now() },
     schedule: 'manual',
+    options: { contentStaleDays: env.CONTENT_STALE_DAYS },
   });
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
   await deployCommands(rest, commands, guild.id);

@@ -1,4 +1,4 @@
-import { envSchema, loadDotEnv } from '../env.js';
+import { readEnvOrExit } from '../env.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 
 const usage = `Usage:
@@ -6,8 +6,10 @@ const usage = `Usage:
   npm run backup -- --restore <backup-file>   put a backup in place of the database (stop the bot first)`;
 
 async function run(args: readonly string[]): Promise<number> {
-  loadDotEnv();
-  const databasePath = envSchema.shape.DATABASE_PATH.parse(process.env.DATABASE_PATH);
+  const { DATABASE_PATH: databasePath } = readEnvOrExit(
+    ['DATABASE_PATH'],
+    'Nothing was backed up or restored',
+  );
   const [first, second] = args;
   if (first === '--restore' && second) {
     const restored = restoreDatabase(second, databasePath);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  dateInputProblem,
   decodeRangeEnd,
   describeRange,
   encodeRangeEnd,
@@ -23,6 +24,40 @@ describe('date range input', () => {
     [' 1960-1-19 ', '1960-01-19'],
   ])('GIVEN %j THEN it reads as %s at that precision', (input, iso) => {
     expect(parseDateInput(input)).toMatchObject({ kind: 'ok', date: { iso } });
+  });
+
+  test.each([
+    ['March 2020', '2020-03'],
+    ['8 Sept 1951', '1951-09-08'],
+    ['Sept 1951', '1951-09'],
+    ['September 8, 1951', '1951-09-08'],
+    ['2020-03', '2020-03'],
+    ['08/09/1951', '1951-09-08'],
+    ['2020年3月', '2020-03'],
+    ['1951年9月8日', '1951-09-08'],
+    ['1951年', '1951'],
+    ['２０２０年３月', '2020-03'],
+  ])('GIVEN %j as people type it THEN it reads as %s, keeping the precision typed', (input, iso) => {
+    expect(parseDateInput(input)).toMatchObject({ kind: 'ok', date: { iso } });
+  });
+
+  test.each([
+    ['March', '“March” has no year'],
+    ['last year', '“last year” changes with the day it is read; write the date itself'],
+    ['1951 to 1960', 'I could not read “1951 to 1960” as a date'],
+    ['1951-02-30', '“1951-02-30” is not a real date: February 1951 has 28 days'],
+  ])('GIVEN %j THEN the reason says what is wrong without the accepted forms', (input, reason) => {
+    expect(parseDateInput(input)).toEqual({ kind: 'invalid', reason });
+  });
+
+  test('GIVEN a date not read THEN the answer names the option and gives the accepted forms once', () => {
+    const parsed = parseDateRange('March 2020', 'soon');
+    if (parsed.kind !== 'invalid') throw new Error('expected invalid');
+    const message = dateInputProblem(parsed.option, parsed.reason);
+    expect(message).toBe(
+      '`to` should be a year, a month or a day, like 1951, March 2020, 8 Sept 1951 or 2020年3月: I could not read “soon” as a date.',
+    );
+    expect(message.match(/1951/g)).toHaveLength(2);
   });
 
   test.each(['last year', '51', '1951-13', '1951-02-30'])(

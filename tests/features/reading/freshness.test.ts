@@ -34,15 +34,16 @@ describe('freshness of facts', () => {
     expect(new Date(dayInstantSeconds(checked) * 1000).toISOString()).toBe('2026-10-11T12:00:00.000Z');
   });
 
-  test('GIVEN stale facts THEN the facts-checked lines show the warning and both timestamp styles', () => {
+  test('GIVEN stale facts THEN one line gives the warning with the count of days and the day, said once', () => {
     const lines = factsCheckedLines(checked, { now: Date.UTC(2026, 10, 25), staleAfterDays: 30 });
     const seconds = dayInstantSeconds(checked);
-    expect(lines).toContain(`<t:${seconds}:D> (<t:${seconds}:R>)`);
-    expect(lines).toContain('Facts last checked 45 days ago; some may have changed.');
+    expect(lines).toBe(`⚠️ **Facts last checked 45 days ago (<t:${seconds}:D>); some may have changed.**`);
+    expect(lines).not.toContain(':R>');
   });
 
-  test('GIVEN fresh facts THEN the lines carry no warning', () => {
+  test('GIVEN fresh facts THEN one line gives the day and how long ago, with no warning', () => {
     const lines = factsCheckedLines(checked, { now: Date.UTC(2026, 9, 12), staleAfterDays: 30 });
-    expect(lines).not.toContain('some may have changed');
+    const seconds = dayInstantSeconds(checked);
+    expect(lines).toBe(`Facts checked <t:${seconds}:D> (<t:${seconds}:R>).`);
   });
 });

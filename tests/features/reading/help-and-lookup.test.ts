@@ -8,7 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { helpEntriesFor } from '../../../src/features/help/commands/help.js';
 import { buildHelpPages } from '../../../src/features/help/messages/help-view.js';
 import { lookUpStory } from '../../../src/features/reading/core/story-lookup.js';
-import { unknownStoryMessage } from '../../../src/features/reading/discord/story-option.js';
+import {
+  ambiguousStoryMessage,
+  unknownStoryMessage,
+} from '../../../src/features/reading/discord/story-option.js';
 import type { Command } from '../../../src/platform/router/command.js';
 import { embedProblems } from './embed-checks.js';
 import { buildLibrary, buildPack } from './fixtures.js';
@@ -134,10 +137,40 @@ describe('story lookup', () => {
     });
   });
 
-  test('GIVEN a misspelt id THEN the answer suggests the close story first', () => {
-    const lookup = lookUpStory(library, 'us-japan-aliance');
+  test('GIVEN words typed instead of picking, one story matching them clearly THEN that story is found', () => {
+    for (const typed of ['us japan', 'us-japan-aliance', 'Okinawa', 'defence', 'japan defence build up']) {
+      expect(lookUpStory(library, typed), typed).toMatchObject({
+        kind: 'found',
+        story: { id: typed.includes('defence') ? 'japan-defence-buildup' : 'us-japan-alliance' },
+      });
+    }
+  });
+
+  test('GIVEN a word both stories match about equally THEN both are offered, and none is picked', () => {
+    const lookup = lookUpStory(library, 'japan');
+    expect(lookup.kind).toBe('ambiguous');
+    if (lookup.kind === 'ambiguous')
+      expect(lookup.matches.map((story) => story.id).sort()).toEqual([
+        'japan-defence-buildup',
+        'us-japan-alliance',
+      ]);
+  });
+
+  test('GIVEN a very short text THEN no story is picked from it alone', () => {
+    expect(lookUpStory(library, 'ok').kind).not.toBe('found');
+  });
+
+  test('GIVEN a misspelt id run together THEN the answer suggests the close story first', () => {
+    const lookup = lookUpStory(library, 'usjapanaliance');
     expect(lookup.kind).toBe('unknown');
     if (lookup.kind === 'unknown') expect(lookup.suggestions[0]?.id).toBe('us-japan-alliance');
+  });
+
+  test('GIVEN an ambiguous text THEN the message asks which story, listing each with its id', () => {
+    const message = ambiguousStoryMessage('japan', library.stories);
+    expect(message).toContain('More than one story matches “japan”');
+    expect(message).toContain('(`us-japan-alliance`)');
+    expect(message).toContain('(`japan-defence-buildup`)');
   });
 
   test('GIVEN an unknown story THEN the message names it safely and lists suggestions within 2000 characters', () => {

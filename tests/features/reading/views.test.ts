@@ -78,7 +78,9 @@ describe('summary pages', () => {
       now: Date.UTC(2027, 0, 9, 12),
       staleAfterDays: 30,
     });
-    expect(pages[0]?.description).toContain('Facts last checked 45 days ago; some may have changed.');
+    const description = pages[0]?.description ?? '';
+    expect(description).toMatch(/Facts last checked 45 days ago \(<t:\d+:D>\); some may have changed\./);
+    expect(description).not.toContain('Facts checked');
   });
 });
 
@@ -145,6 +147,31 @@ describe('fact-check pages', () => {
     expect(
       names.filter((name) => /^Update, [^(]*$/.test(name) && !name.endsWith('(continued)')),
     ).toHaveLength(9);
+  });
+});
+
+describe('fact-check opening', () => {
+  const pack = buildPack({ id: 'us-japan-alliance', title: 'The US-Japan alliance' });
+  const article = {
+    ...pack.story.articles[0]!,
+    outlet: 'Associated Press',
+    title: "Japan's leader says he's preparing for tough negotiations",
+    url: 'https://example.org/japan-leader',
+  };
+  const story = { ...pack.story, articles: [article] };
+  const library = buildLibrary([pack]);
+  const opening = (updates: ReturnType<typeof library.getUpdates>) =>
+    buildFactCheckPages(story, library.getFactChecks(pack.story.id), updates, time)[0]?.description.split(
+      '\n',
+    )[0];
+
+  test('GIVEN an article headline THEN it is quoted as a title and the sentence around it reads', () => {
+    expect(opening(library.getUpdates(pack.story.id))).toBe(
+      "Each claim made in “[Japan's leader says he's preparing for tough negotiations](https://example.org/japan-leader)”, from Associated Press, is checked below, then what has happened since.",
+    );
+    expect(opening([])).toBe(
+      "Each claim made in “[Japan's leader says he's preparing for tough negotiations](https://example.org/japan-leader)”, from Associated Press, is checked below.",
+    );
   });
 });
 

@@ -238,7 +238,10 @@ describe('parse cache', () => {
     expect(fromCache).toEqual(withoutCache);
     expect(firstWithCache).toEqual(withoutCache);
     expect(formatContentReport(fromCache)).toContain(
-      'content/stories/treaty-history/quiz.yaml:10 questions[1].id: the id "ob-q-reversion-year" is already used at content/stories/okinawa-bases/quiz.yaml:3 (questions[0].id)',
+      'treaty-history (content/stories/treaty-history/): 2 errors\n  quiz.yaml: 2 errors',
+    );
+    expect(formatContentReport(fromCache)).toContain(
+      '    line 10 · questions[1].id: the id "ob-q-reversion-year" is already used at content/stories/okinawa-bases/quiz.yaml:3 (questions[0].id)',
     );
     expect(formatContentReport(fromCache)).toContain(
       'content/stories/treaty-history/quiz.yaml:27 questions[2].valid_until: "2026-11-24" has passed',

@@ -3,7 +3,7 @@ import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { formatDate } from '../../story-packs/core/index.js';
-import { parseDateRange } from '../core/date-range.js';
+import { DATE_INPUT_MAX_LENGTH, dateInputProblem, parseDateRange } from '../core/date-range.js';
 import type { ReadingContext } from '../discord/context.js';
 import { replyWithPager } from '../discord/find-content.js';
 import { type TimelineState, timelinePager } from '../discord/pagers/timeline-pager.js';
@@ -18,14 +18,14 @@ export default {
     .addStringOption((option) =>
       option
         .setName('from')
-        .setDescription('Start at this year, month or day: 1951, 1951-09 or 1951-09-08')
-        .setMaxLength(10),
+        .setDescription('Start at this year, month or day: 1951, March 2020, 8 Sept 1951, 2020年3月')
+        .setMaxLength(DATE_INPUT_MAX_LENGTH),
     )
     .addStringOption((option) =>
       option
         .setName('to')
-        .setDescription('End at this year, month or day: 1960, 1960-01 or 1960-01-19')
-        .setMaxLength(10),
+        .setDescription('End at this year, month or day: 1960, January 1960, 19 Jan 1960, 1960年1月')
+        .setMaxLength(DATE_INPUT_MAX_LENGTH),
     )
     .addBooleanOption(ephemeralOption)
     .toJSON(),
@@ -42,10 +42,7 @@ export default {
         interaction.options.getString('from'),
         interaction.options.getString('to'),
       );
-      if (range.kind === 'invalid')
-        throw new UserError(
-          `\`${range.option}\` should be a year, a month or a day, like 1951, 1951-09 or 1951-09-08 (${range.reason}).`,
-        );
+      if (range.kind === 'invalid') throw new UserError(dateInputProblem(range.option, range.reason));
       if (range.kind === 'reversed')
         throw new UserError(
           `The range is reversed: \`from\` (${formatDate(range.from)}) comes after \`to\` (${formatDate(range.to)}). Swap them and try again.`,

@@ -25,9 +25,13 @@ export function assessFreshness(asOf: DayDate, now: number, staleAfterDays: numb
     : { kind: 'fresh', daysSinceCheck };
 }
 
-/** The plain warning for readers: `facts last checked 45 days ago; some may have changed`. */
-export function staleWarning(freshness: Freshness): string | undefined {
+/**
+ * The plain warning for readers: `Facts last checked 45 days ago; some may have changed.`, with the
+ * day they were checked after the count when `checkedOn` is given: `45 days ago (25 November 2026)`.
+ */
+export function staleWarning(freshness: Freshness, checkedOn?: string): string | undefined {
   if (freshness.kind === 'fresh') return undefined;
   const days = freshness.daysSinceCheck;
-  return `Facts last checked ${days} ${days === 1 ? 'day' : 'days'} ago; some may have changed.`;
+  const on = checkedOn === undefined ? '' : ` (${checkedOn})`;
+  return `Facts last checked ${days} ${days === 1 ? 'day' : 'days'} ago${on}; some may have changed.`;
 }

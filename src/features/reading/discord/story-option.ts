@@ -42,25 +42,39 @@ function storyLine(story: Story): string {
   return `• **${escapeMarkdown(shortenText(story.title, 150))}** (\`${story.id}\`)`;
 }
 
+const pickHint = 'Start typing in the `story` option and pick one from the list.';
+
+function shownInput(input: string): string {
+  return escapeMarkdown(shortenText(input.replaceAll('`', "'"), 80));
+}
+
+/** The answer for a typed story name that several stories match about equally well. */
+export function ambiguousStoryMessage(input: string, matches: readonly Story[]): string {
+  return `More than one story matches “${shownInput(input)}”. Which one did you mean?\n${matches.map(storyLine).join('\n')}\n\n${pickHint}`;
+}
+
 /** The answer for a story that does not exist, with the closest stories or, failing that, the newest. */
 export function unknownStoryMessage(
   input: string,
   suggestions: readonly Story[],
   newest: readonly Story[],
 ): string {
-  const shown = escapeMarkdown(shortenText(input.replaceAll('`', "'"), 80));
-  const heading = `I could not find a story called “${shown}”.`;
-  const hint = 'Start typing in the `story` option and pick one from the list.';
+  const heading = `I could not find a story called “${shownInput(input)}”.`;
+  const hint = pickHint;
   if (suggestions.length > 0)
     return `${heading} Did you mean:\n${suggestions.map(storyLine).join('\n')}\n\n${hint}`;
   if (newest.length === 0) return `${heading} There are no stories loaded yet.`;
   return `${heading} These are the newest stories:\n${newest.map(storyLine).join('\n')}\n\n${hint}`;
 }
 
-/** The story the member chose; an unknown one is refused privately with close matches. */
+/**
+ * The story the member chose or typed; an ambiguous or unknown one is refused privately with the
+ * stories it could mean.
+ */
 export function requireStory(input: string, context: ReadingContext): Story {
   const lookup = lookUpStory(context.content, input);
   if (lookup.kind === 'found') return lookup.story;
+  if (lookup.kind === 'ambiguous') throw new UserError(ambiguousStoryMessage(lookup.input, lookup.matches));
   throw new UserError(
     unknownStoryMessage(lookup.input, lookup.suggestions, context.content.stories.slice(0, 5)),
   );

@@ -1,4 +1,5 @@
-import type { FactCheck, Story, Update, Verdict } from '../../story-packs/core/index.js';
+import { escapeMarkdown } from '../../../platform/text.js';
+import type { Article, FactCheck, Story, Update, Verdict } from '../../story-packs/core/index.js';
 import { compareDates, formatDate } from '../../story-packs/core/index.js';
 import { verdictBadge, verdictStyles } from '../core/verdicts.js';
 import type { FieldGroup } from './embed-layout.js';
@@ -22,6 +23,17 @@ function quote(text: string): string {
     .join('\n');
 }
 
+/**
+ * What the page holds, the headline quoted as a title and not read as part of the sentence:
+ * `Each claim made in “[headline](url)”, from Outlet, is checked below, then what has happened since.`
+ */
+function openingLine(article: Article | undefined, hasUpdates: boolean): string {
+  const since = hasUpdates ? ', then what has happened since' : '';
+  if (article === undefined) return `Each claim the article makes is checked below${since}.`;
+  const headline = `“${linkOrLabel(article.title, article.url)}”`;
+  return `Each claim made in ${headline}, from ${escapeMarkdown(article.outlet)}, is checked below${since}.`;
+}
+
 /** The article's claims with their verdicts and corrections, then the dated updates since the article. */
 export function buildFactCheckPages(
   story: Story,
@@ -29,11 +41,9 @@ export function buildFactCheckPages(
   updates: readonly Update[],
   time: ReadingTime,
 ): PageView[] {
-  const article = story.articles[0];
-  const articleName = article === undefined ? 'the article' : linkOrLabel(article.title, article.url);
   const sortedUpdates = [...updates].sort((left, right) => compareDates(left.date, right.date));
   const intro = [
-    `Claims made by ${articleName}, checked${sortedUpdates.length > 0 ? ', then what has happened since' : ''}.`,
+    openingLine(story.articles[0], sortedUpdates.length > 0),
     verdictLegend(claims),
     factsCheckedLines(story.as_of, time),
   ]

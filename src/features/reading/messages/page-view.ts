@@ -82,11 +82,16 @@ export function discordDate(day: DayDate): string {
   return `${discordTimestamp(instant, 'D')} (${discordTimestamp(instant, 'R')})`;
 }
 
-/** The line that says when facts were checked, with the staleness warning when they are old. */
+/**
+ * The one line that says when facts were checked: the day and how long ago, or, once they are old,
+ * the warning with the count of days and the day (the count already says how long ago).
+ */
 export function factsCheckedLines(asOf: DayDate, time: ReadingTime): string {
-  const checked = `Facts checked ${discordDate(asOf)}.`;
-  const warning = staleWarning(assessFreshness(asOf, time.now, time.staleAfterDays));
-  return warning === undefined ? checked : `⚠️ **${warning}**\n${checked}`;
+  const warning = staleWarning(
+    assessFreshness(asOf, time.now, time.staleAfterDays),
+    discordTimestamp(dayInstantSeconds(asOf) * 1000, 'D'),
+  );
+  return warning === undefined ? `Facts checked ${discordDate(asOf)}.` : `⚠️ **${warning}**`;
 }
 
 /** Longest masked link shown; a longer one (a huge URL) is shown as its label alone. */

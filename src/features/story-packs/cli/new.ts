@@ -1,6 +1,7 @@
+import { readEnvOrExit } from '../../../platform/env.js';
 import { createStoryPackScaffold } from '../core/scaffold.js';
 
-const contentDir = process.env.CONTENT_DIR?.trim() || './content';
+const { CONTENT_DIR: contentDir } = readEnvOrExit(['CONTENT_DIR'], 'No story pack was created');
 const storyId = process.argv[2];
 
 if (storyId === undefined || process.argv.length > 3) {

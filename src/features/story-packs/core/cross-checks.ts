@@ -36,6 +36,19 @@ function shorten(text: string, length: number): string {
   return oneLine.length <= length ? oneLine : `${oneLine.slice(0, length - 1)}…`;
 }
 
+const PLACEHOLDER_MESSAGE = 'still holds the placeholder ';
+const PLACEHOLDER_ADVICE = '; replace it with the real value';
+
+/**
+ * The placeholder a problem from {@link findPlaceholders} quotes (`"TODO story title"`), so a report
+ * can count what is left and list it briefly; undefined for any other problem.
+ */
+export function quotedPlaceholder(problem: { readonly message: string }): string | undefined {
+  const { message } = problem;
+  if (!message.startsWith(PLACEHOLDER_MESSAGE) || !message.endsWith(PLACEHOLDER_ADVICE)) return undefined;
+  return message.slice(PLACEHOLDER_MESSAGE.length, -PLACEHOLDER_ADVICE.length);
+}
+
 /** Text still holding a `TODO` placeholder, as written by `npm run content:new`. */
 export function findPlaceholders(data: unknown): PathProblem[] {
   const problems: PathProblem[] = [];
@@ -43,7 +56,7 @@ export function findPlaceholders(data: unknown): PathProblem[] {
     if (!PLACEHOLDER.test(value)) return;
     problems.push({
       path: [...path],
-      message: `still holds the placeholder ${JSON.stringify(shorten(value, 60))}; replace it with the real value`,
+      message: `${PLACEHOLDER_MESSAGE}${JSON.stringify(shorten(value, 60))}${PLACEHOLDER_ADVICE}`,
     });
   });
   return problems;

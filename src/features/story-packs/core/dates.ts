@@ -50,6 +50,11 @@ function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? String(month);
 }
 
+/** True when `text` is written as `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`, whether or not the date exists. */
+export function hasPrecisionDateShape(text: string): boolean {
+  return DATE_SHAPE.test(text);
+}
+
 /** Parses `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`, rejecting dates that do not exist. */
 export function parsePrecisionDate(text: string): PrecisionDateParse {
   const match = DATE_SHAPE.exec(text);

@@ -16,6 +16,7 @@ export {
   answerIndexOf,
   type ContentLibrary,
   createContentLibrary,
+  type StoryMatch,
 } from './library.js';
 export {
   ANSWER_LETTERS,
@@ -50,7 +51,7 @@ export {
   timelineFileSchema,
   updateSchema,
 } from './schema.js';
-export { normaliseForSearch } from './search.js';
+export { normaliseForSearch, type SearchIndexOptions, type Tokenizer, wordTokenizer } from './search.js';
 export type {
   Article,
   DebatePrompt,

@@ -1,7 +1,6 @@
 import { compareDates } from './dates.js';
 import { ANSWER_LETTERS } from './limits.js';
-import { normaliseForSearch, SearchIndex } from './search.js';
-import { editDistance } from './text-distance.js';
+import { closestCandidates, normaliseForSearch, SearchIndex, type SearchIndexOptions } from './search.js';
 import type {
   DebatePrompt,
   FactCheck,
@@ -14,6 +13,21 @@ import type {
 
 /** Discord shows at most 25 autocomplete choices. */
 export const AUTOCOMPLETE_LIMIT = 25;
+
+/**
+ * A typed text names one story clearly when it is the only story matching every typed word, or when
+ * it scores at least this many times the next story that does.
+ */
+const CLEAR_LEAD = 2;
+
+/** Shorter typed texts (counting letters and digits) never name a story on their own: `d`, `us`. */
+const CLEAR_MIN_LENGTH = 3;
+
+/** What a typed story name matches, by the matching autocomplete uses. */
+export type StoryMatch =
+  | { readonly kind: 'clear'; readonly story: Story }
+  | { readonly kind: 'ambiguous'; readonly stories: readonly Story[] }
+  | { readonly kind: 'none' };
 
 /**
  * Every story pack, validated and frozen, built once at start-up. Lookups by unknown ids return
@@ -42,6 +56,12 @@ export interface ContentLibrary {
    * accents and forgiving partial words and small typos. An empty query gives the newest stories.
    */
   searchStories(query: string, limit?: number): readonly Story[];
+  /**
+   * The story a member typed instead of picking, by the matching `searchStories` uses: `clear` when
+   * one story is the clear best match, `ambiguous` (best first, at most `limit`) when several match
+   * every word about as well, `none` otherwise.
+   */
+  matchStory(typed: string, limit?: number): StoryMatch;
   /** Stories whose id or title is close to an id that was not found, best first ("did you mean"). */
   suggestStories(unknownId: string, limit?: number): readonly Story[];
   /** Debate prompts for autocomplete, matching motion, id and the story's title and tags. */
@@ -77,8 +97,14 @@ function indexById<T extends { readonly id: string }>(items: readonly T[]): Map<
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Builds the library from parsed packs (ids are assumed unique, as the validator ensures). */
-export function createContentLibrary(packs: readonly ParsedStoryPack[]): ContentLibrary {
+/**
+ * Builds the library from parsed packs (ids are assumed unique, as the validator ensures). `search`
+ * sets how the story and prompt search splits text into words (for Japanese, a tokenizer of its own).
+ */
+export function createContentLibrary(
+  packs: readonly ParsedStoryPack[],
+  search: SearchIndexOptions = {},
+): ContentLibrary {
   const ordered = [...packs].sort(
     (left, right) =>
       compareDates(right.story.as_of, left.story.as_of) || left.story.id.localeCompare(right.story.id),
@@ -115,40 +141,53 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
   let storyIndex: SearchIndex<Story> | undefined;
   let debateIndex: SearchIndex<DebatePrompt> | undefined;
   const storySearch = () =>
-    (storyIndex ??= new SearchIndex(stories, (story) => [
-      { text: story.title, weight: 1 },
-      { text: story.id, weight: 1 },
-      ...story.tags.map((tag) => ({ text: tag, weight: 0.9 })),
-    ]));
+    (storyIndex ??= new SearchIndex(
+      stories,
+      (story) => [
+        { text: story.title, weight: 1 },
+        { text: story.id, weight: 1 },
+        ...story.tags.map((tag) => ({ text: tag, weight: 0.9 })),
+      ],
+      search,
+    ));
   const debateSearch = () =>
-    (debateIndex ??= new SearchIndex(debatePrompts, (prompt) => {
-      const story = storiesById.get(prompt.storyId);
-      return [
-        { text: prompt.motion, weight: 1 },
-        { text: prompt.id, weight: 1 },
-        { text: story?.title ?? '', weight: 0.5 },
-        ...(story?.tags ?? []).map((tag) => ({ text: tag, weight: 0.5 })),
-      ];
-    }));
+    (debateIndex ??= new SearchIndex(
+      debatePrompts,
+      (prompt) => {
+        const story = storiesById.get(prompt.storyId);
+        return [
+          { text: prompt.motion, weight: 1 },
+          { text: prompt.id, weight: 1 },
+          { text: story?.title ?? '', weight: 0.5 },
+          ...(story?.tags ?? []).map((tag) => ({ text: tag, weight: 0.5 })),
+        ];
+      },
+      search,
+    ));
   const compactIds = stories.map((story) => normaliseForSearch(story.id).replaceAll(' ', ''));
 
   function searchStories(query: string, limit = AUTOCOMPLETE_LIMIT): readonly Story[] {
     return storySearch().search(query, Math.min(limit, AUTOCOMPLETE_LIMIT));
   }
 
+  function matchStory(typed: string, limit = 5): StoryMatch {
+    const everyWord = storySearch()
+      .rank(typed)
+      .filter((match) => match.matchedEveryWord);
+    const [best, next] = everyWord;
+    if (best === undefined) return { kind: 'none' };
+    const long = normaliseForSearch(typed).replaceAll(' ', '').length >= CLEAR_MIN_LENGTH;
+    if (long && (next === undefined || best.score >= CLEAR_LEAD * next.score))
+      return { kind: 'clear', story: best.item };
+    if (next === undefined) return { kind: 'none' };
+    return { kind: 'ambiguous', stories: everyWord.slice(0, limit).map((match) => match.item) };
+  }
+
   function suggestStories(unknownId: string, limit = 3): readonly Story[] {
     const compact = normaliseForSearch(unknownId).replaceAll(' ', '');
     if (compact === '') return [];
     const allowed = Math.max(2, Math.floor(compact.length / 4));
-    const close = stories
-      .map((story, order) => ({
-        story,
-        order,
-        distance: editDistance(compact, compactIds[order] ?? '', allowed),
-      }))
-      .filter((candidate) => candidate.distance <= allowed)
-      .sort((left, right) => left.distance - right.distance || left.order - right.order)
-      .map((candidate) => candidate.story);
+    const close = closestCandidates(compact, compactIds, allowed).flatMap((index) => stories[index] ?? []);
     return [...new Set([...close, ...storySearch().search(unknownId, limit)])].slice(0, limit);
   }
 
@@ -165,6 +204,7 @@ export function createContentLibrary(packs: readonly ParsedStoryPack[]): Content
     getQuizQuestion: (id: string) => quizQuestionsById.get(id),
     getQuizQuestions: (storyId: string) => quizQuestionsByStory.get(storyId) ?? NONE,
     searchStories,
+    matchStory,
     suggestStories,
     searchDebatePrompts: (query: string, limit = AUTOCOMPLETE_LIMIT) =>
       debateSearch().search(query, Math.min(limit, AUTOCOMPLETE_LIMIT)),

@@ -1,4 +1,5 @@
-import { editDistance } from './text-distance.js';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 
 /** Lowercase, without accents, with every run of punctuation or space turned into one space. */
 export function normaliseForSearch(text: string): string {
@@ -10,10 +11,17 @@ export function normaliseForSearch(text: string): string {
     .trim();
 }
 
-function wordsOf(text: string): string[] {
+/**
+ * Splits a text, indexed or typed, into the words it is found by. The same function splits both, so
+ * a language whose words are not separated by spaces (Japanese) only needs a tokenizer of its own.
+ */
+export type Tokenizer = (text: string) => string[];
+
+/** Words separated by spaces or punctuation, normalised by {@link normaliseForSearch}. */
+export const wordTokenizer: Tokenizer = (text) => {
   const normalised = normaliseForSearch(text);
   return normalised === '' ? [] : normalised.split(' ');
-}
+};
 
 /** A text an item is found by, and how much a match in it counts. */
 export interface SearchField {
@@ -21,97 +29,124 @@ export interface SearchField {
   readonly weight: number;
 }
 
-interface IndexedItem<T> {
+export interface SearchIndexOptions {
+  readonly tokenize?: Tokenizer;
+}
+
+/** One item that matched a query: how well, and whether it matched every word of the query. */
+export interface RankedMatch<T> {
   readonly item: T;
-  readonly order: number;
-  readonly words: ReadonlyMap<number, number>;
-  readonly phrases: readonly { readonly text: string; readonly weight: number }[];
+  readonly score: number;
+  readonly matchedEveryWord: boolean;
 }
 
-function allowedTypos(token: string): number {
-  if (token.length <= 3) return 0;
-  return token.length <= 6 ? 1 : 2;
+/** How many typos a typed word may hold: none in short words, where they would match too much. */
+function typosAllowed(term: string): number {
+  if (term.length < 4) return 0;
+  return term.length < 6 ? 1 : 2;
 }
 
-/** How well a typed token matches a word: whole word, start of a word, a typo, or inside the word. */
-function scoreWord(token: string, word: string): number {
-  if (word === token) return 3;
-  if (word.startsWith(token)) return 2 + (0.5 * token.length) / word.length;
-  const allowed = allowedTypos(token);
-  if (allowed > 0) {
-    let distance = editDistance(token, word, allowed);
-    for (const length of [token.length - 1, token.length, token.length + 1]) {
-      if (distance === 0) break;
-      if (length > 0 && length < word.length) {
-        distance = Math.min(distance, editDistance(token, word.slice(0, length), allowed));
+type Document = Record<string, string | number>;
+
+/**
+ * Ranks items against a typed query with MiniSearch: every word of the query is matched against the
+ * words of each item's fields, whole, as the start of a word, or with a small typo. Items matching
+ * every query word come first, then by score, then in their given order.
+ */
+export class SearchIndex<T> {
+  readonly #items: readonly T[];
+  readonly #engine: MiniSearch<Document>;
+  readonly #tokenize: Tokenizer;
+
+  constructor(
+    items: readonly T[],
+    fieldsOf: (item: T) => readonly SearchField[],
+    options: SearchIndexOptions = {},
+  ) {
+    this.#items = items;
+    this.#tokenize = options.tokenize ?? wordTokenizer;
+    // One MiniSearch field per weight, boosted by it: MiniSearch weighs fields, not single texts.
+    const fieldNames = new Map<number, string>();
+    const documents = items.map((item, order) => {
+      const texts = new Map<string, string[]>();
+      for (const field of fieldsOf(item)) {
+        let name = fieldNames.get(field.weight);
+        if (name === undefined) {
+          name = `weight${fieldNames.size}`;
+          fieldNames.set(field.weight, name);
+        }
+        texts.set(name, [...(texts.get(name) ?? []), field.text]);
       }
-    }
-    if (distance <= allowed) return distance === 1 ? 1.2 : 0.8;
+      const document: Document = { order };
+      for (const [name, parts] of texts) document[name] = parts.join('\n');
+      return document;
+    });
+    this.#engine = new MiniSearch<Document>({
+      idField: 'order',
+      fields: [...fieldNames.values()],
+      tokenize: this.#tokenize,
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: Object.fromEntries([...fieldNames].map(([weight, name]) => [name, weight])),
+        prefix: true,
+        fuzzy: typosAllowed,
+      },
+    });
+    this.#engine.addAll(documents);
   }
-  if (token.length >= 3 && word.includes(token)) return 1;
-  return 0;
+
+  /** Every item matching at least one word of `query`, best first. Empty for an empty query. */
+  rank(query: string): RankedMatch<T>[] {
+    const words = new Set(this.#tokenize(query));
+    if (words.size === 0) return [];
+    // The query is split as the items were, each word searched once.
+    const results: SearchResult[] = this.#engine.search(query, {
+      tokenize: (text) => [...new Set(this.#tokenize(text))],
+    });
+    const ranked = results.map((result) => ({
+      order: Number(result.id),
+      score: result.score,
+      matchedEveryWord: new Set(result.queryTerms).size >= words.size,
+    }));
+    ranked.sort(
+      (left, right) =>
+        Number(right.matchedEveryWord) - Number(left.matchedEveryWord) ||
+        right.score - left.score ||
+        left.order - right.order,
+    );
+    return ranked.flatMap((entry) => {
+      const item = this.#items[entry.order];
+      return item === undefined
+        ? []
+        : [{ item, score: entry.score, matchedEveryWord: entry.matchedEveryWord }];
+    });
+  }
+
+  /**
+   * The best matches for `query`, at most `limit`: those matching every word when any do, otherwise
+   * those matching some. An empty query gives the items in their given order.
+   */
+  search(query: string, limit: number): T[] {
+    const ranked = this.rank(query);
+    if (ranked.length === 0 && this.#tokenize(query).length === 0) return this.#items.slice(0, limit);
+    const everyWord = ranked.filter((match) => match.matchedEveryWord);
+    return (everyWord.length > 0 ? everyWord : ranked).slice(0, limit).map((match) => match.item);
+  }
 }
 
 /**
- * Ranks items against a typed query: every word of the query is matched against the words of each
- * item's fields (whole word, word start, small typo, or inside a word). Items matching every query
- * word come first, then by score, then in their given order. Keys are normalised once, up front.
+ * The positions of the candidates within `limit` edits of `word` (Levenshtein, ignoring case), closest
+ * first, then in their given order. Each candidate is compared whole: `quizz.yaml` with `quiz.yaml`.
  */
-export class SearchIndex<T> {
-  readonly #items: readonly IndexedItem<T>[];
-  readonly #words: readonly string[];
-
-  constructor(items: readonly T[], fieldsOf: (item: T) => readonly SearchField[]) {
-    const wordNumbers = new Map<string, number>();
-    const words: string[] = [];
-    this.#items = items.map((item, order) => {
-      const itemWords = new Map<number, number>();
-      const phrases: { text: string; weight: number }[] = [];
-      for (const field of fieldsOf(item)) {
-        phrases.push({ text: normaliseForSearch(field.text), weight: field.weight });
-        for (const word of wordsOf(field.text)) {
-          let number = wordNumbers.get(word);
-          if (number === undefined) {
-            number = words.length;
-            words.push(word);
-            wordNumbers.set(word, number);
-          }
-          itemWords.set(number, Math.max(itemWords.get(number) ?? 0, field.weight));
-        }
-      }
-      return { item, order, words: itemWords, phrases };
-    });
-    this.#words = words;
-  }
-
-  search(query: string, limit: number): T[] {
-    const tokens = [...new Set(wordsOf(query))];
-    if (tokens.length === 0) return this.#items.slice(0, limit).map((entry) => entry.item);
-
-    const tokenScores = tokens.map((token) => this.#words.map((word) => scoreWord(token, word)));
-    const phrase = normaliseForSearch(query);
-    const ranked = this.#items.flatMap((entry) => {
-      let matched = 0;
-      let score = 0;
-      for (const scores of tokenScores) {
-        let best = 0;
-        for (const [word, weight] of entry.words) best = Math.max(best, (scores[word] ?? 0) * weight);
-        if (best > 0) matched++;
-        score += best;
-      }
-      if (matched === 0) return [];
-      for (const field of entry.phrases) {
-        if (field.text.startsWith(phrase)) score += 2 * field.weight;
-        else if (tokens.length > 1 && field.text.includes(phrase)) score += field.weight;
-      }
-      return [{ entry, matched, score }];
-    });
-    const everyToken = ranked.filter((result) => result.matched === tokens.length);
-    const kept = everyToken.length > 0 ? everyToken : ranked;
-    kept.sort(
-      (left, right) =>
-        right.matched - left.matched || right.score - left.score || left.entry.order - right.entry.order,
-    );
-    return kept.slice(0, limit).map((result) => result.entry.item);
-  }
+export function closestCandidates(word: string, candidates: readonly string[], limit: number): number[] {
+  const byTerm = new SearchableMap<number[]>();
+  candidates.forEach((candidate, order) => {
+    const term = candidate.toLowerCase();
+    byTerm.set(term, [...(byTerm.get(term) ?? []), order]);
+  });
+  const close = [...byTerm.fuzzyGet(word.toLowerCase(), limit).values()].flatMap(([orders, distance]) =>
+    orders.map((order) => ({ order, distance })),
+  );
+  close.sort((left, right) => left.distance - right.distance || left.order - right.order);
+  return close.map((entry) => entry.order);
 }
