@@ -27,6 +27,7 @@ export type {
   AutocompleteChoice,
   ChannelRef,
   GuildRef,
+  LoopbackAttachment,
   LoopbackButton,
   LoopbackMessage,
   LoopbackModal,

@@ -32,6 +32,7 @@ function message(overrides: Partial<LoopbackMessage> = {}): LoopbackMessage {
     components: [],
     buttons: [],
     selects: [],
+    attachments: [],
     flags: 0,
     ephemeral: false,
     loading: false,
