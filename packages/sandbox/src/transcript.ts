@@ -36,7 +36,7 @@ export class Transcript {
   readonly #printed = new Map<string, LoopbackMessage>();
   #latestWithComponents: string | null = null;
   #latestWithFiles: string | null = null;
-  /** Message changes held back while an action runs, latest version per message, in order of first change. */
+  /** Message changes held back while an action runs, latest version per message, in order of appearance. */
   #held: Map<string, LoopbackMessage> | null = null;
   #unsubscribe: (() => void) | null = null;
 
@@ -51,8 +51,8 @@ export class Transcript {
     this.#unsubscribe = this.#world.discord.onMessage((change, message) => {
       if (change === 'deleted' && !this.#printed.has(message.id)) return;
       if (this.#held) {
-        this.#held.delete(message.id);
-        this.#held.set(message.id, message);
+        // Held in the order they became visible: a deferred reply takes its place when it is answered.
+        if (!message.loading || this.#held.has(message.id)) this.#held.set(message.id, message);
         return;
       }
       this.show(message);
