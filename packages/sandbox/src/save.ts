@@ -20,14 +20,20 @@ export async function saveAttachments(
 ): Promise<string[]> {
   if (message.attachments.length === 0) throw new LoopbackUsageError(`message #${reference} has no files`);
   const target = resolve(directory);
-  await mkdir(target, { recursive: true });
   const lines: string[] = [];
-  for (const [index, attachment] of message.attachments.entries()) {
-    const data = discord.attachmentData(attachment);
-    if (!data) throw new LoopbackUsageError(`the loopback Discord did not keep ${attachment.filename}`);
-    const path = join(target, safeName(attachment.filename, index));
-    await writeFile(path, data);
-    lines.push(`💾 saved ${attachment.filename} (${formatSize(data.length)}) to ${path}`);
+  try {
+    await mkdir(target, { recursive: true });
+    for (const [index, attachment] of message.attachments.entries()) {
+      const data = discord.attachmentData(attachment);
+      if (!data) throw new LoopbackUsageError(`the loopback Discord did not keep ${attachment.filename}`);
+      const path = join(target, safeName(attachment.filename, index));
+      await writeFile(path, data);
+      lines.push(`💾 saved ${attachment.filename} (${formatSize(data.length)}) to ${path}`);
+    }
+  } catch (error) {
+    if (error instanceof LoopbackUsageError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LoopbackUsageError(`could not save into ${target}: ${reason}`);
   }
   return lines;
 }

@@ -284,10 +284,7 @@ export class SandboxSession {
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const known =
-        error instanceof LoopbackUsageError ||
-        error instanceof LoopbackRefusalError ||
-        (error as NodeJS.ErrnoException).code !== undefined;
+      const known = error instanceof LoopbackUsageError || error instanceof LoopbackRefusalError;
       this.#print([`${known ? '✗' : '✗ the bot did not answer:'} ${message}`]);
       await this.settle();
       return { kind: 'continue', failed: true };
