@@ -158,7 +158,7 @@ export function listCommands(commands: readonly RegisteredCommand[], filter?: st
   if (wanted !== undefined && chatInput.length === 0)
     return [`✗ no slash command /${wanted}; :commands lists them all`];
   const lines = [
-    'Slash commands ([optional] options; end a value with ? to explain it, e.g. /quiz setup duration:?):',
+    'Slash commands ([optional] options; option:? explains one, e.g. /quiz setup duration:?; :commands quiz lists one command):',
   ];
   for (const command of chatInput) {
     for (const entry of entries(command)) {
