@@ -1,5 +1,6 @@
 import type { APIAttachment, APIEmbed } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
+import { attachmentsAfterEdit } from './attachments.js';
 import type { MessageChange } from './events.js';
 import { isObject, type Json } from './json.js';
 import { type MentionSource, resolveMentions } from './mentions.js';
@@ -141,8 +142,16 @@ export class LoopbackEngine extends ThreadOperations {
     return message;
   }
 
-  /** Applies an edit body to a message. Mentions are recomputed, but an edit notifies no one, so `pings` stays as created. */
-  editMessage(message: MessageRecord, body: Json, source: MentionSource): void {
+  /**
+   * Applies an edit body to a message, with the attachments of files uploaded with it. Mentions are
+   * recomputed, but an edit notifies no one, so `pings` stays as created.
+   */
+  editMessage(
+    message: MessageRecord,
+    body: Json,
+    source: MentionSource,
+    uploaded: readonly APIAttachment[] = [],
+  ): void {
     const channel = this.store.channels.get(message.channelId);
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
     if ('embeds' in body) message.embeds = normalizeEmbeds(body.embeds);
@@ -153,7 +162,7 @@ export class LoopbackEngine extends ThreadOperations {
       const editable = (1 << 2) | (1 << 15);
       message.flags = (message.flags & ~editable) | (body.flags & editable);
     }
-    if (Array.isArray(body.attachments) && body.attachments.length === 0) message.attachments = [];
+    message.attachments = attachmentsAfterEdit(message.attachments, body, uploaded) ?? message.attachments;
     message.flags &= ~loadingFlag;
     message.editedAt = this.clock.now();
     if (channel) {

@@ -36,6 +36,7 @@ async function parseBody(raw: Buffer, contentType: string | undefined): Promise<
           filename: value.name,
           size: value.size,
           contentType: value.type || 'application/octet-stream',
+          data: Buffer.from(await value.arrayBuffer()),
         });
       }
     }

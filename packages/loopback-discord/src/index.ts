@@ -28,6 +28,7 @@ export type {
   AutocompleteChoice,
   ChannelRef,
   GuildRef,
+  LoopbackAttachment,
   LoopbackButton,
   LoopbackMessage,
   LoopbackModal,

@@ -34,6 +34,7 @@ import type {
   AutocompleteChoice,
   ChannelRef,
   GuildRef,
+  LoopbackAttachment,
   LoopbackMessage,
   LoopbackModal,
   MemberRef,
@@ -397,6 +398,11 @@ export class LoopbackDiscord {
   /** The current version of a message (also deleted ones), or `null`. */
   message(id: Target): LoopbackMessage | null {
     return this.#inspection.message(id);
+  }
+
+  /** The bytes of a file the bot attached to a message (`message.attachments[i]` or its id), or `null`. */
+  attachmentData(attachment: LoopbackAttachment | string): Buffer | null {
+    return this.#inspection.attachmentData(attachment);
   }
 
   /** Follow-up messages the bot sent for the interaction that produced `reply`. */

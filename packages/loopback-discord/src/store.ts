@@ -11,6 +11,7 @@ import type {
   UserFlags,
 } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
+import { AttachmentFiles } from './attachments.js';
 import type { LoopbackClock } from './clock.js';
 import { iso } from './json.js';
 import type {
@@ -50,6 +51,8 @@ export class LoopbackStore {
   readonly commands = new Map<string, CommandRecord>();
   readonly nonces = new Map<string, { messageId: string; at: number }>();
   readonly directChannelByUser = new Map<string, string>();
+  /** The bytes of uploaded attachments, by attachment id. */
+  readonly attachmentFiles = new AttachmentFiles();
   readonly botUser: UserRecord;
   readonly applicationId: string;
 

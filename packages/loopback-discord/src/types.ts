@@ -67,6 +67,18 @@ export interface LoopbackSelect {
   options: LoopbackSelectOption[];
 }
 
+/** A file attached to a message; its bytes are read with `discord.attachmentData(attachment)`. */
+export interface LoopbackAttachment {
+  id: string;
+  filename: string;
+  /** Bytes. */
+  size: number;
+  /** As Discord derives it, e.g. `text/csv; charset=utf-8`; `null` when unknown. */
+  contentType: string | null;
+  description: string | null;
+  url: string;
+}
+
 /**
  * A message as a member sees it: channel messages, interaction replies and follow-ups alike.
  * Returned objects are snapshots; use `discord.message(id)` for the current version.
@@ -83,6 +95,7 @@ export interface LoopbackMessage {
   components: APIMessageTopLevelComponent[];
   buttons: LoopbackButton[];
   selects: LoopbackSelect[];
+  attachments: LoopbackAttachment[];
   flags: number;
   /** Only the invoking user can see it (interaction response or follow-up with the Ephemeral flag). */
   ephemeral: boolean;

@@ -9,8 +9,8 @@ import { openDatabase } from '../../../src/platform/database/database.js';
 import { deployCommands } from '../../../src/platform/discord/deploy.js';
 import { readEnvOrExit } from '../../../src/platform/env.js';
 import { createLogger } from '../../../src/platform/logger.js';
-import { formatInstant } from './render.js';
 import { SandboxSession, type SandboxSession as Session } from './session.js';
+import { type SandboxWorld, seedSandbox, welcomeLines } from './world.js';
 
 /** Read from `.env` and the environment as the bot reads them; no token is needed here. */
 const env = readEnvOrExit(['CONTENT_DIR', 'CONTENT_STALE_DAYS', 'LOG_LEVEL'], 'The sandbox cannot start', {
@@ -19,22 +19,14 @@ const env = readEnvOrExit(['CONTENT_DIR', 'CONTENT_STALE_DAYS', 'LOG_LEVEL'], 'T
 
 interface RunningSandbox {
   session: Session;
+  world: SandboxWorld;
   stop(): Promise<void>;
 }
 
-/** Starts the loopback Discord, seeds #politics with you, a moderator and an admin, and starts Roundtable against it. */
+/** Starts the loopback Discord, seeds its channels with you, a moderator and an admin, and starts Roundtable against it. */
 async function startSandbox(print: (lines: readonly string[]) => void): Promise<RunningSandbox> {
   const discord = await startLoopbackDiscord({ botName: 'Roundtable' });
-  const guild = discord.seedGuild({ name: 'Roundtable Sandbox' });
-  const politics = discord.addChannel(guild, { name: 'politics', topic: 'Current affairs, with sources' });
-  const members = {
-    you: discord.addMember(guild, { username: 'you' }),
-    mod: discord.addMember(guild, {
-      username: 'mod',
-      permissions: ['ManageThreads', 'ManageMessages', 'ModerateMembers', 'KickMembers', 'MuteMembers'],
-    }),
-    admin: discord.addMember(guild, { username: 'admin', admin: true }),
-  };
+  const { guild, home, channels, members } = seedSandbox(discord);
   const contentDir = env.CONTENT_DIR;
   const content = await loadContent(contentDir, { today: new Date(discord.clock.now()) });
   if (content.kind === 'invalid') {
@@ -59,19 +51,19 @@ async function startSandbox(print: (lines: readonly string[]) => void): Promise<
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
   await deployCommands(rest, commands, guild.id);
   await bot.start();
-  const session = new SandboxSession(
-    {
-      discord,
-      guild,
-      home: politics,
-      members,
-      runScheduledWork: () => bot.scheduler.runDue(),
-    },
-    print,
-  );
+  const world: SandboxWorld = {
+    discord,
+    guild,
+    home,
+    channels,
+    members,
+    runScheduledWork: () => bot.scheduler.runDue(),
+  };
+  const session = new SandboxSession(world, print);
   session.start();
   return {
     session,
+    world,
     async stop() {
       session.stop();
       await bot.stop();
@@ -79,14 +71,6 @@ async function startSandbox(print: (lines: readonly string[]) => void): Promise<
       db.close();
     },
   };
-}
-
-function welcome(now: number): string[] {
-  return [
-    'Roundtable sandbox — an offline Discord server with the Roundtable bot.',
-    `You are "you" in #politics; "mod" and "admin" are there too. It is ${formatInstant(now)}.`,
-    'Try /help, /summary story:us-japan-alliance, or :help for the sandbox commands.',
-  ];
 }
 
 async function runInteractive(): Promise<number> {
@@ -99,7 +83,7 @@ async function runInteractive(): Promise<number> {
   };
   const sandbox = await startSandbox(print);
   const { session } = sandbox;
-  print(welcome(Date.now()));
+  print(welcomeLines(sandbox.world, sandbox.world.discord.clock.now()));
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,

@@ -13,10 +13,14 @@ export type SandboxInput =
   | { kind: 'say'; text: string }
   | { kind: 'in'; channel: string }
   | { kind: 'clock'; deltaMs: number }
+  | { kind: 'clock'; until: { hours: number; minutes: number } }
   | { kind: 'threads' }
+  | { kind: 'channels' }
   | { kind: 'messages'; count: number }
+  | { kind: 'show'; message: number }
+  | { kind: 'save'; message: MessageReference; directory: string }
   | { kind: 'who' }
-  | { kind: 'commands' }
+  | { kind: 'commands'; filter?: string }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'invalid'; problem: string };
@@ -183,13 +187,41 @@ export function parseInput(line: string): SandboxInput {
         ? { kind: 'in', channel: rest.join(' ').replace(/^#/, '') }
         : { kind: 'invalid', problem: 'usage: :in <thread or #channel>' };
     case ':clock': {
+      const time = /^(\d{1,2}):(\d{2})$/.exec(rest.join(''));
+      const [hours, minutes] = [Number(time?.[1]), Number(time?.[2])];
+      if (time && hours < 24 && minutes < 60) return { kind: 'clock', until: { hours, minutes } };
       const delta = parseDuration(rest.join(''));
       return delta === null
-        ? { kind: 'invalid', problem: 'usage: :clock +1d, +2h, +30m or +1d2h' }
+        ? {
+            kind: 'invalid',
+            problem: 'usage: :clock +1d, +2h, +30m, +1d2h, or :clock 08:55 (the next 08:55 UTC)',
+          }
         : { kind: 'clock', deltaMs: delta };
     }
     case ':threads':
       return { kind: 'threads' };
+    case ':channels':
+      return { kind: 'channels' };
+    case ':show': {
+      const message = parseMessageReference(rest[0]);
+      return typeof message === 'number' && rest.length === 1
+        ? { kind: 'show', message }
+        : { kind: 'invalid', problem: 'usage: :show N (a message number like #3)' };
+    }
+    case ':save': {
+      const usage =
+        'usage: :save N DIR (the files of message #N into DIR), or :save DIR for the latest files';
+      if (rest.length === 2) {
+        const message = parseMessageReference(rest[0]);
+        return message === 'invalid' || message === null || !rest[1]
+          ? { kind: 'invalid', problem: usage }
+          : { kind: 'save', message, directory: rest[1] };
+      }
+      const [directory] = rest;
+      return rest.length === 1 && directory && !/^#?\d+$/.test(directory)
+        ? { kind: 'save', message: null, directory }
+        : { kind: 'invalid', problem: usage };
+    }
     case ':messages':
     case ':history': {
       const count = rest[0] ? Number(rest[0]) : 10;
@@ -200,7 +232,7 @@ export function parseInput(line: string): SandboxInput {
     case ':who':
       return { kind: 'who' };
     case ':commands':
-      return { kind: 'commands' };
+      return rest[0] ? { kind: 'commands', filter: rest[0] } : { kind: 'commands' };
     case ':help':
     case ':h':
     case ':?':
@@ -214,22 +246,27 @@ export function parseInput(line: string): SandboxInput {
   }
 }
 
-/** What `:help` prints. */
+/** What `:help` prints (the session adds the server's channels). */
 export const sandboxHelp: readonly string[] = [
   'Type slash commands as in Discord, options as name:value (quote values with spaces):',
-  '  /summary story:us-japan-alliance      /quiz setup channel:#politics time:09:00',
+  '  /summary story:us-japan-alliance      /quiz setup channel:#quiz time:09:00 timezone:UTC',
   '  /factcheck story:"us japan"           /help',
-  'Suggestions: press Tab after option:, or end a value with ? (/summary story:jap?)',
+  'Suggestions: press Tab after option:, or end a value with ? (/summary story:jap?);',
+  'option:? explains an option (/quiz setup duration:?), :commands lists them all.',
   'Sandbox commands:',
   '  :click N | :click #M.N | :click Label   press button N of the latest (or #M) message',
   '  :select N value[,value] | :select #M.N v   choose in a select menu',
   '  :submit field="text" ...                  fill and send the modal the bot opened',
   '  :menu "Report to moderators" #M           run a message context menu command on message #M',
   '  :say text                                 post a message as the current member here',
-  '  :in <thread> | :in #politics              move to a thread or channel; :threads lists threads',
+  '  :in #news | :in 1 | :in <thread name>     move to a channel, or to thread 1 of :threads',
+  '  :channels | :threads                      list the channels, or the threads (numbered)',
   '  :as you | mod | admin                     act as another member; :who lists members',
-  '  :clock +1d | +2h | +30m                   move the clock forward and run scheduled work',
+  '  :clock +1d | +2h | +30m | 08:55           move the clock forward (to the next 08:55 UTC) and run',
+  '                                            scheduled work on the way (quiz posts and closes)',
   '  :messages [N]                             show the last N messages here',
-  "  :commands                                 list the bot's slash commands",
+  '  :show N                                   show message #N whole (edits print as one line)',
+  '  :save N DIR                               write the files attached to message #N into DIR',
+  "  :commands [name]                          list the bot's slash commands, options and limits",
   '  :quit                                     leave (also Ctrl+D)',
 ];

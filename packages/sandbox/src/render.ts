@@ -1,4 +1,9 @@
-import type { AutocompleteChoice, LoopbackMessage, LoopbackModal } from '@roundtable/loopback-discord';
+import type {
+  AutocompleteChoice,
+  LoopbackAttachment,
+  LoopbackMessage,
+  LoopbackModal,
+} from '@roundtable/loopback-discord';
 import type { APIEmbed } from 'discord.js';
 
 /** Looks up display names for mentions; unknown ids render as the raw id. */
@@ -18,6 +23,10 @@ export interface RenderContext {
   channelName?: string | null;
   /** Wrap width in characters (default 100). */
   width?: number;
+  /** The sandbox's reference of another message (for "pinned message #2"), if it has one. */
+  referenceOf?: (messageId: string) => number | null;
+  /** The text of an attached file, for a preview of its first lines; `null` for binary or unknown files. */
+  attachmentText?: (attachment: LoopbackAttachment) => string | null;
 }
 
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -43,25 +52,40 @@ export function formatInstant(ms: number): string {
   return `${dayNames[date.getUTCDay()]} ${formatDay(date)} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
 }
 
-/** `in 3 days`, `2 hours ago`, `in 5 minutes`, `just now` */
+const relativeUnits: ReadonlyArray<readonly [size: number, name: string, limit: number]> = [
+  [1_000, 'second', 60],
+  [60_000, 'minute', 60],
+  [3_600_000, 'hour', 24],
+  [86_400_000, 'day', 30],
+  [30 * 86_400_000, 'month', 12],
+  [365 * 86_400_000, 'year', Number.POSITIVE_INFINITY],
+];
+
+/**
+ * A relative time as Discord shows `<t:…:R>`: the largest unit under its next one, rounded
+ * (`in 8 seconds`, `8 seconds ago`, `in 2 minutes`, `in 3 hours`, `in 2 days`); `now` under half a second.
+ */
 export function formatRelative(ms: number, now: number): string {
   const difference = ms - now;
   const magnitude = Math.abs(difference);
-  const units: [number, string][] = [
-    [365 * 86_400_000, 'year'],
-    [30 * 86_400_000, 'month'],
-    [86_400_000, 'day'],
-    [3_600_000, 'hour'],
-    [60_000, 'minute'],
-  ];
-  for (const [size, name] of units) {
-    if (magnitude >= size * 0.95) {
-      const count = Math.max(1, Math.round(magnitude / size));
+  if (magnitude < 500) return 'now';
+  for (const [size, name, limit] of relativeUnits) {
+    const count = Math.max(1, Math.round(magnitude / size));
+    if (count < limit) {
       const text = `${count} ${name}${count === 1 ? '' : 's'}`;
       return difference > 0 ? `in ${text}` : `${text} ago`;
     }
   }
-  return 'just now';
+  return 'now';
+}
+
+/** Shortens a long name at a word boundary with an ellipsis (`This house believes Japan…`). */
+export function shortenName(name: string, maximum = 40): string {
+  if (name.length <= maximum) return name;
+  const cut = name.slice(0, maximum - 1);
+  const space = cut.lastIndexOf(' ');
+  const kept = space >= maximum / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:.!?-]+$/, '')}…`;
 }
 
 function formatTimestamp(seconds: number, style: string, now: number): string {
@@ -210,6 +234,46 @@ function renderComponents(message: LoopbackMessage, context: RenderContext, widt
   return lines;
 }
 
+/** `812 bytes`, `1.2 kB`, `3.4 MB` */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+const previewLines = 5;
+
+/** Whether a file is text, by its content type or, without one, its name. */
+export function isTextFile(attachment: LoopbackAttachment): boolean {
+  if (attachment.contentType) return /^text\/|^application\/(json|yaml|xml|csv)/.test(attachment.contentType);
+  return /\.(txt|csv|tsv|md|json|ya?ml|log|xml|html)$/i.test(attachment.filename);
+}
+
+function renderAttachments(message: LoopbackMessage, context: RenderContext, width: number): string[] {
+  if (message.attachments.length === 0) return [];
+  const lines: string[] = [];
+  for (const attachment of message.attachments) {
+    const kind = attachment.contentType ? `, ${attachment.contentType.replace(/;.*$/, '')}` : '';
+    const about = attachment.description ? ` — ${attachment.description}` : '';
+    lines.push(`  📎 ${attachment.filename} (${formatSize(attachment.size)}${kind})${about}`);
+    const text = isTextFile(attachment) ? (context.attachmentText?.(attachment) ?? null) : null;
+    if (text === null) continue;
+    const fileLines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+    for (const line of fileLines.slice(0, previewLines)) {
+      const shown = line.length > width - 6 ? `${line.slice(0, width - 7)}…` : line;
+      lines.push(`    │ ${shown}`.trimEnd());
+    }
+    if (fileLines.length > previewLines)
+      lines.push(
+        `    │ … ${fileLines.length - previewLines} more line${fileLines.length - previewLines === 1 ? '' : 's'}`,
+      );
+  }
+  lines.push(
+    `  (save ${message.attachments.length === 1 ? 'it' : 'them'} with :save ${context.reference} DIR)`,
+  );
+  return lines;
+}
+
 /** `09:05` in UTC, the time shown next to each message. */
 export function formatTimeOfDay(ms: number): string {
   const date = new Date(ms);
@@ -221,7 +285,7 @@ function headline(message: LoopbackMessage, context: RenderContext): string {
     `#${context.reference} ${message.author.username}${message.author.bot ? ' [bot]' : ''}`,
     formatTimeOfDay(message.createdAt),
   ];
-  if (context.channelName) parts.push(`in #${context.channelName}`);
+  if (context.channelName) parts.push(`in #${shortenName(context.channelName)}`);
   if (message.interaction) {
     const invoker = context.names.user(message.interaction.userId) ?? message.interaction.userId;
     parts.push(
@@ -241,11 +305,15 @@ export function renderMessage(message: LoopbackMessage, context: RenderContext):
   const width = context.width ?? 100;
   const author = message.author.username;
   if (message.deleted) return [`#${context.reference} (deleted)`];
-  if (message.type === 6) return [`#${context.reference} ${author} pinned a message.`];
-  if (message.type === 18) {
+  if (message.type === 6) {
+    const pinned = message.referenceId ? (context.referenceOf?.(message.referenceId) ?? null) : null;
     return [
-      `#${context.reference} ${author} started a thread: ${message.content} (join it with :in ${message.content})`,
+      `#${context.reference} ${author} pinned ${pinned === null ? 'a message' : `message #${pinned}`}.`,
     ];
+  }
+  if (message.type === 18) {
+    const name = shortenName(message.content);
+    return [`#${context.reference} ${author} started a thread: ${name} (join it with :in ${name})`];
   }
   if (message.loading) return [`#${context.reference} ${author} is thinking…`];
   const lines = [headline(message, context)];
@@ -254,9 +322,10 @@ export function renderMessage(message: LoopbackMessage, context: RenderContext):
   for (const text of textDisplays(message.components))
     lines.push(...wrap(formatInline(text, context.names, context.now), '  ', width));
   for (const embed of message.embeds) lines.push(...renderEmbed(embed, context.names, context.now, width));
+  lines.push(...renderAttachments(message, context, width));
   lines.push(...renderComponents(message, context, width));
   if (message.threadId) {
-    const name = context.names.channel(message.threadId) ?? message.threadId;
+    const name = shortenName(context.names.channel(message.threadId) ?? message.threadId);
     lines.push(`  🧵 thread "${name}" (enter it with :in ${name})`);
   }
   if (message.pings.everyone || message.pings.users.length > 0 || message.pings.roles.length > 0) {

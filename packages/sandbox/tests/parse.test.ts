@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseInput, tokenize } from '../src/parse.js';
+import { parseDuration, parseInput, sandboxHelp, tokenize } from '../src/parse.js';
 
 describe('tokenize', () => {
   it('GIVEN quoted values THEN spaces inside quotes are kept and quotes removed', () => {
@@ -72,6 +72,39 @@ describe('parseInput', () => {
       name: 'Report to moderators',
       message: 7,
     });
+  });
+
+  it('GIVEN :save, :show, :channels, :commands name and :clock HH:MM THEN they are understood', () => {
+    expect(parseInput(':save 4 exports')).toEqual({ kind: 'save', message: 4, directory: 'exports' });
+    expect(parseInput(':save #4 "my exports"')).toEqual({
+      kind: 'save',
+      message: 4,
+      directory: 'my exports',
+    });
+    expect(parseInput(':save /tmp/out')).toEqual({ kind: 'save', message: null, directory: '/tmp/out' });
+    expect(parseInput(':save 4').kind).toBe('invalid');
+    expect(parseInput(':save').kind).toBe('invalid');
+    expect(parseInput(':show #2')).toEqual({ kind: 'show', message: 2 });
+    expect(parseInput(':show').kind).toBe('invalid');
+    expect(parseInput(':channels')).toEqual({ kind: 'channels' });
+    expect(parseInput(':commands quiz')).toEqual({ kind: 'commands', filter: 'quiz' });
+    expect(parseInput(':commands')).toEqual({ kind: 'commands' });
+    expect(parseInput(':clock 08:55')).toEqual({ kind: 'clock', until: { hours: 8, minutes: 55 } });
+    expect(parseInput(':clock 25:00').kind).toBe('invalid');
+    expect(parseInput(':in This house believes…')).toEqual({ kind: 'in', channel: 'This house believes…' });
+  });
+
+  it('GIVEN :help THEN it documents :in 1, :channels, :show, :save, option:? and :clock HH:MM', () => {
+    const help = sandboxHelp.join('\n');
+    for (const text of [
+      ':in 1',
+      ':channels',
+      ':show N',
+      ':save N DIR',
+      'duration:?',
+      ':clock +1d | +2h | +30m | 08:55',
+    ])
+      expect(help).toContain(text);
   });
 
   it('GIVEN help, quit, blank lines, comments and unknown input THEN each is classified', () => {

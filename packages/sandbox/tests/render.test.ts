@@ -8,6 +8,7 @@ import {
   renderChoices,
   renderMessage,
   renderModal,
+  shortenName,
   wrap,
 } from '../src/render.js';
 
@@ -32,6 +33,7 @@ function message(overrides: Partial<LoopbackMessage> = {}): LoopbackMessage {
     components: [],
     buttons: [],
     selects: [],
+    attachments: [],
     flags: 0,
     ephemeral: false,
     loading: false,
@@ -79,8 +81,33 @@ describe('time formatting', () => {
   it('GIVEN differences THEN relative times round like Discord', () => {
     expect(formatRelative(noon + 2 * 3_600_000 - 5, noon)).toBe('in 2 hours');
     expect(formatRelative(noon - 90_000, noon)).toBe('2 minutes ago');
-    expect(formatRelative(noon + 10_000, noon)).toBe('just now');
     expect(formatRelative(noon + 86_400_000, noon)).toBe('in 1 day');
+  });
+
+  it('GIVEN differences under a minute THEN they read in seconds as Discord shows them, not "just now"', () => {
+    expect(formatRelative(noon + 8_000, noon)).toBe('in 8 seconds');
+    expect(formatRelative(noon - 8_000, noon)).toBe('8 seconds ago');
+    expect(formatRelative(noon + 1_000, noon)).toBe('in 1 second');
+    expect(formatRelative(noon + 59_000, noon)).toBe('in 59 seconds');
+    expect(formatRelative(noon + 59_600, noon)).toBe('in 1 minute');
+    expect(formatRelative(noon + 120_000, noon)).toBe('in 2 minutes');
+    expect(formatRelative(noon + 3 * 3_600_000, noon)).toBe('in 3 hours');
+    expect(formatRelative(noon + 2 * 86_400_000, noon)).toBe('in 2 days');
+    expect(formatRelative(noon + 45 * 86_400_000, noon)).toBe('in 2 months');
+    expect(formatRelative(noon - 400 * 86_400_000, noon)).toBe('1 year ago');
+    expect(formatRelative(noon + 200, noon)).toBe('now');
+    const seconds = noon / 1000 + 8;
+    expect(formatInline(`You can change again <t:${seconds}:R>.`, names, noon)).toBe(
+      'You can change again in 8 seconds.',
+    );
+  });
+
+  it('GIVEN long names THEN they are shortened at a word with an ellipsis', () => {
+    const motion = 'This house believes Japan should pay far more towards the cost of the US alliance';
+    expect(shortenName(motion)).toBe('This house believes Japan should pay…');
+    expect(shortenName(motion, 32)).toBe('This house believes Japan…');
+    expect(shortenName('Short name')).toBe('Short name');
+    expect(shortenName('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
 
@@ -185,8 +212,61 @@ describe('renderMessage', () => {
     ]);
   });
 
+  it('GIVEN a thread with a long name THEN the headline and the :in hints shorten it at a word', () => {
+    const long = 'This house believes Japan should pay far more towards the cost of the US alliance';
+    const lookup = { ...names, channel: (id: string) => (id === '4' ? long : names.channel(id)) };
+    expect(renderMessage(message({ type: 18, content: long }), context)).toEqual([
+      '#4 Roundtable started a thread: This house believes Japan should pay… (join it with :in This house believes Japan should pay…)',
+    ]);
+    const lines = renderMessage(message({ content: 'Debate', threadId: '4' }), {
+      ...context,
+      names: lookup,
+      channelName: long,
+    });
+    expect(lines[0]).toBe('#4 Roundtable [bot] · 09:05 · in #This house believes Japan should pay…');
+    expect(lines.at(-1)).toBe(
+      '  🧵 thread "This house believes Japan should pay…" (enter it with :in This house believes Japan should pay…)',
+    );
+  });
+
+  it('GIVEN attachments THEN each shows its name and size, text files their first lines, with how to save them', () => {
+    const text = 'line 1\r\nline 2\r\nline 3\r\nline 4\r\nline 5\r\nline 6\r\nline 7\r\n';
+    const lines = renderMessage(
+      message({
+        content: 'Your export',
+        attachments: [
+          {
+            id: '7',
+            filename: 'scores.csv',
+            size: 2_345,
+            contentType: 'text/csv; charset=utf-8',
+            description: 'Totals',
+            url: 'http://127.0.0.1/cdn/attachments/3/7/scores.csv',
+          },
+          { id: '8', filename: 'chart.png', size: 12, contentType: 'image/png', description: null, url: 'x' },
+        ],
+      }),
+      { ...context, attachmentText: (attachment) => (attachment.id === '7' ? text : 'binary') },
+    );
+    expect(lines.slice(1)).toEqual([
+      '  Your export',
+      '  📎 scores.csv (2.3 kB, text/csv) — Totals',
+      '    │ line 1',
+      '    │ line 2',
+      '    │ line 3',
+      '    │ line 4',
+      '    │ line 5',
+      '    │ … 2 more lines',
+      '  📎 chart.png (12 bytes, image/png)',
+      '  (save them with :save 4 DIR)',
+    ]);
+  });
+
   it('GIVEN system, loading and deleted messages THEN each gets a one-line note', () => {
     expect(renderMessage(message({ type: 6 }), context)).toEqual(['#4 Roundtable pinned a message.']);
+    expect(
+      renderMessage(message({ type: 6, referenceId: '99' }), { ...context, referenceOf: () => 2 }),
+    ).toEqual(['#4 Roundtable pinned message #2.']);
     expect(renderMessage(message({ type: 18, content: 'Alliance debate' }), context)[0]).toContain(
       'started a thread: Alliance debate',
     );

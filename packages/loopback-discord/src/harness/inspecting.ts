@@ -2,7 +2,14 @@ import type { MessageChange } from '../events.js';
 import { routeMatches, splitRoute } from '../faults.js';
 import type { ChannelRecord, MessageRecord } from '../model.js';
 import { type PermissionName, permissionNames } from '../permissions.js';
-import type { ChannelRef, LoopbackMessage, LoopbackModal, MemberRef, RecordedRequest } from '../types.js';
+import type {
+  ChannelRef,
+  LoopbackAttachment,
+  LoopbackMessage,
+  LoopbackModal,
+  MemberRef,
+  RecordedRequest,
+} from '../types.js';
 import { toLoopbackMessage } from '../views.js';
 import { channelRefOf, type HarnessState, refId } from './state.js';
 
@@ -117,6 +124,10 @@ export class Inspection {
   message(id: LoopbackMessage | string): LoopbackMessage | null {
     const record = this.state.store.messages.get(refId(id));
     return record ? this.#view(record) : null;
+  }
+
+  attachmentData(attachment: LoopbackAttachment | string): Buffer | null {
+    return this.state.store.attachmentFiles.data(typeof attachment === 'string' ? attachment : attachment.id);
   }
 
   followUps(reply: LoopbackMessage | LoopbackModal): LoopbackMessage[] {

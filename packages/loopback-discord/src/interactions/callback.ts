@@ -1,3 +1,4 @@
+import { noUploads, type UploadAttachments } from '../attachments.js';
 import { discordErrors, FormErrors, type RouteAnswer } from '../errors.js';
 import { isObject } from '../json.js';
 import type { MessageRecord } from '../model.js';
@@ -27,7 +28,7 @@ function allowedResponseTypes(record: InteractionRecord): number[] {
 /**
  * `POST /interactions/:id/:token/callback`: the bot's one acknowledgement of an interaction, within
  * 3 seconds of the server clock. Types 4 (reply), 5 (deferred reply), 6 (deferred update), 7 (update),
- * 8 (autocomplete choices) and 9 (modal).
+ * 8 (autocomplete choices) and 9 (modal). Files uploaded with a reply or update become its attachments.
  */
 export function answerCallback(
   hub: InteractionHub,
@@ -35,6 +36,7 @@ export function answerCallback(
   token: string,
   body: unknown,
   withResponse: boolean,
+  uploads: UploadAttachments = noUploads,
 ): RouteAnswer {
   const record = hub.records.get(interactionId);
   if (!record || record.token !== token) return hub.refuse(record, route, discordErrors.unknownInteraction());
@@ -60,7 +62,7 @@ export function answerCallback(
     case 4: {
       const check = validateMessageBody(data, 'create', ['data']);
       if (!check.ok) return hub.refuse(record, route, check.answer);
-      const created = hub.createResponseMessage(record, data, 0);
+      const created = hub.createResponseMessage(record, data, 0, uploads);
       if ('status' in created) return hub.refuse(record, route, created);
       record.originalMessageId = created.id;
       resourceMessage = created;
@@ -82,7 +84,7 @@ export function answerCallback(
       if (!check.ok) return hub.refuse(record, route, check.answer);
       const source = record.sourceMessageId ? hub.store.messages.get(record.sourceMessageId) : undefined;
       if (!source || source.deleted) return hub.refuse(record, route, discordErrors.unknownMessage());
-      const result = hub.applyEdit(source, data);
+      const result = hub.applyEdit(source, data, uploads);
       if (result) return hub.refuse(record, route, result);
       record.originalMessageId = source.id;
       resourceMessage = source;

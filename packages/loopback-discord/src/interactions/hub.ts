@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { attachmentsAfterEdit, noUploads, type UploadAttachments } from '../attachments.js';
 import type { LoopbackClock } from '../clock.js';
 import {
   buildSlashInvocation,
@@ -215,12 +216,14 @@ export class InteractionHub {
     record: InteractionRecord,
     body: Json,
     extraFlags: number,
+    uploads: UploadAttachments = noUploads,
   ): MessageRecord | ErrorAnswer {
     const channel = this.store.channels.get(record.channelId);
     if (!channel) return discordErrors.unknownChannel();
     const flags = (typeof body.flags === 'number' ? body.flags : 0) | extraFlags;
     const ephemeral = (flags & ephemeralFlag) !== 0;
     return this.engine.createMessage({
+      attachments: uploads(channel.id, ephemeral, body),
       channel,
       authorId: this.store.botUser.id,
       body: { ...body, message_reference: undefined },
@@ -239,17 +242,18 @@ export class InteractionHub {
     });
   }
 
-  /** Applies an edit body to a message, refusing if the result would be empty. */
-  applyEdit(message: MessageRecord, body: Json): ErrorAnswer | null {
+  /** Applies an edit body (and uploaded files) to a message, refusing if the result would be empty. */
+  applyEdit(message: MessageRecord, body: Json, uploads: UploadAttachments = noUploads): ErrorAnswer | null {
     const content =
       'content' in body ? (typeof body.content === 'string' ? body.content : '') : message.content;
     const embeds = 'embeds' in body ? (Array.isArray(body.embeds) ? body.embeds : []) : message.embeds;
     const components =
       'components' in body ? (Array.isArray(body.components) ? body.components : []) : message.components;
-    const attachments = Array.isArray(body.attachments) ? body.attachments : message.attachments;
+    const uploaded = uploads(message.channelId, message.visibleTo !== null, body);
+    const attachments = attachmentsAfterEdit(message.attachments, body, uploaded) ?? message.attachments;
     const check = validateEditedMessage(content, embeds, components, attachments);
     if (!check.ok) return check.answer;
-    this.engine.editMessage(message, body, 'interaction');
+    this.engine.editMessage(message, body, 'interaction', uploaded);
     return null;
   }
 }

@@ -1,3 +1,4 @@
+import { noUploads, type UploadAttachments } from '../attachments.js';
 import { discordErrors, type ErrorAnswer, type RouteAnswer } from '../errors.js';
 import { isObject } from '../json.js';
 import type { MessageRecord } from '../model.js';
@@ -57,6 +58,7 @@ export function editWebhookMessage(
   hub: InteractionHub,
   target: WebhookMessageTarget,
   body: unknown,
+  uploads: UploadAttachments = noUploads,
 ): RouteAnswer {
   const route = 'PATCH /webhooks/:application/:token/messages/:message';
   const found = messageFor(hub, target, route);
@@ -64,7 +66,7 @@ export function editWebhookMessage(
   const { record, message } = found;
   const check = validateMessageBody(body, 'edit');
   if (!check.ok) return hub.refuse(record, route, check.answer);
-  const failure = hub.applyEdit(message, isObject(body) ? body : {});
+  const failure = hub.applyEdit(message, isObject(body) ? body : {}, uploads);
   if (failure) return hub.refuse(record, route, failure);
   hub.notify(record);
   return { status: 200, body: apiMessage(hub, message) };
@@ -84,6 +86,7 @@ export function followUp(
   applicationId: string,
   token: string,
   body: unknown,
+  uploads: UploadAttachments = noUploads,
 ): RouteAnswer {
   const route = 'POST /webhooks/:application/:token';
   const record = interactionFor(hub, applicationId, token, route);
@@ -94,11 +97,12 @@ export function followUp(
   const data = isObject(body) ? body : {};
   const original = record.originalMessageId ? hub.store.messages.get(record.originalMessageId) : undefined;
   if (record.responseType === 5 && original && (original.flags & loadingFlag) !== 0) {
-    hub.engine.editMessage(original, { ...data, flags: undefined }, 'interaction');
+    const uploaded = uploads(original.channelId, original.visibleTo !== null, data);
+    hub.engine.editMessage(original, { ...data, flags: undefined }, 'interaction', uploaded);
     hub.notify(record);
     return { status: 200, body: apiMessage(hub, original) };
   }
-  const created = hub.createResponseMessage(record, data, 0);
+  const created = hub.createResponseMessage(record, data, 0, uploads);
   if ('status' in created) return hub.refuse(record, route, created);
   record.followUpIds.push(created.id);
   hub.notify(record);

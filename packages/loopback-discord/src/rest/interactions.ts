@@ -24,20 +24,22 @@ export function registerInteractionRoutes(routes: RouteTable, kit: RouteKit): vo
   routes.add(
     'POST',
     '/interactions/:interaction/:token/callback',
-    ({ params, body, query }) =>
+    ({ params, body, query, files }) =>
       answerCallback(
         hub,
         params.interaction ?? '',
         params.token ?? '',
         body,
         query.get('with_response') === 'true',
+        kit.uploads(files),
       ),
     { authenticated: false, exemptFromGlobalLimit: true },
   );
   routes.add(
     'POST',
     '/webhooks/:application/:token',
-    ({ params, body }) => followUp(hub, params.application ?? '', params.token ?? '', body),
+    ({ params, body, files }) =>
+      followUp(hub, params.application ?? '', params.token ?? '', body, kit.uploads(files)),
     unauthenticated,
   );
   const message = '/webhooks/:application/:token/messages/:message';
@@ -45,7 +47,7 @@ export function registerInteractionRoutes(routes: RouteTable, kit: RouteKit): vo
   routes.add(
     'PATCH',
     message,
-    ({ params, body }) => editWebhookMessage(hub, target(params), body),
+    ({ params, body, files }) => editWebhookMessage(hub, target(params), body, kit.uploads(files)),
     unauthenticated,
   );
   routes.add('DELETE', message, ({ params }) => deleteWebhookMessage(hub, target(params)), unauthenticated);

@@ -1,4 +1,5 @@
 import { PermissionFlagsBits } from 'discord.js';
+import { noUploads, type UploadAttachments, type UploadedFile } from '../attachments.js';
 import type { LoopbackEngine } from '../engine.js';
 import { discordErrors, type ErrorAnswer } from '../errors.js';
 import type { InteractionHub } from '../interactions/hub.js';
@@ -71,6 +72,18 @@ export class RouteKit {
     if ('status' in channel) return channel;
     const message = this.message(channel, params.message);
     return 'status' in message ? message : { channel, message };
+  }
+
+  /** Attachments for the files of a request, made (and their bytes kept) only when the request is accepted. */
+  uploads(files: readonly UploadedFile[]): UploadAttachments {
+    if (files.length === 0) return noUploads;
+    return (channelId, ephemeral, body) =>
+      this.store.attachmentFiles.create(files, body, {
+        nextId: () => this.store.ids.next(),
+        cdnUrl: this.options.cdnUrl(),
+        channelId,
+        ephemeral,
+      });
   }
 
   apiMessage(message: MessageRecord): unknown {

@@ -1,5 +1,5 @@
-import type { APIAttachment } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
+import { attachmentsAfterEdit } from '../attachments.js';
 import {
   discordErrors,
   type ErrorAnswer,
@@ -38,27 +38,6 @@ function canMessageDirectly(kit: RouteKit, userId: string | null): boolean {
   return [...store.guilds.keys()].some(
     (guildId) => store.member(guildId, user.id) && store.member(guildId, kit.botId),
   );
-}
-
-function attachmentsFrom(kit: RouteKit, context: RouteContext, channelId: string): APIAttachment[] {
-  const described =
-    isObject(context.body) && Array.isArray(context.body.attachments)
-      ? context.body.attachments.filter(isObject)
-      : [];
-  return context.files.map((file, index) => {
-    const id = kit.store.ids.next();
-    const description = described.find((entry) => String(entry.id) === String(index));
-    const url = `${kit.options.cdnUrl()}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;
-    return {
-      id,
-      filename: typeof description?.filename === 'string' ? description.filename : file.filename,
-      size: file.size,
-      url,
-      proxy_url: url,
-      content_type: file.contentType,
-      ...(typeof description?.description === 'string' ? { description: description.description } : {}),
-    } as APIAttachment;
-  });
 }
 
 function listMessages(kit: RouteKit, channel: ChannelRecord, query: URLSearchParams): RouteAnswer {
@@ -144,7 +123,7 @@ function createMessage(kit: RouteKit, context: RouteContext): RouteAnswer {
     authorId: kit.botId,
     body: { ...body, tts },
     source: 'channel',
-    attachments: attachmentsFrom(kit, context, channel.id),
+    attachments: kit.uploads(context.files)(channel.id, false, body),
   });
   if (nonceKey !== null) store.nonces.set(nonceKey, { messageId: message.id, at: message.createdAt });
   return { status: 200, body: kit.apiMessage(message) };
@@ -176,9 +155,13 @@ function editMessage(kit: RouteKit, context: RouteContext): RouteAnswer {
         ? changes.components
         : []
       : message.components;
-  const result = validateEditedMessage(content, embeds, components, message.attachments);
+  if (context.files.length > 0 && !kit.botHas(channel, PermissionFlagsBits.AttachFiles))
+    return discordErrors.missingPermissions();
+  const uploaded = kit.uploads(context.files);
+  const kept = attachmentsAfterEdit(message.attachments, changes, []) ?? message.attachments;
+  const result = validateEditedMessage(content, embeds, components, [...kept, ...context.files]);
   if (!result.ok) return result.answer;
-  kit.engine.editMessage(message, changes, 'channel');
+  kit.engine.editMessage(message, changes, 'channel', uploaded(channel.id, false, changes));
   return { status: 200, body: kit.apiMessage(message) };
 }
 

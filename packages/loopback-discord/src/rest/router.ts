@@ -1,10 +1,11 @@
+import type { UploadedFile } from '../attachments.js';
 import type { RouteAnswer } from '../errors.js';
 
 export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
-  files: { name: string; filename: string; size: number; contentType: string }[];
+  files: UploadedFile[];
 }
 
 export type RouteHandler = (context: RouteContext) => RouteAnswer | Promise<RouteAnswer>;
