@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type Client, Events } from 'discord.js';
+import { createFormDrafts } from '../features/debate/discord/form-drafts.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
 import { createQuizFeature } from '../features/quiz/discord/quiz-service.js';
 import { createSettingsRepository } from '../features/settings/storage/repository.js';
@@ -69,6 +70,7 @@ export function createBot(settings: CreateBotOptions): Bot {
       settings: guildSettings,
       commands: settings.commands ?? defaultCommands,
       debate: createDebateFeature(db, client, clock, logger, content, guildSettings),
+      formDrafts: createFormDrafts(clock),
       quiz: createQuizFeature({
         ...platform,
         db,

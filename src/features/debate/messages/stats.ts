@@ -41,7 +41,7 @@ export function renderDebateNumbers(
   const timing =
     debate.status === 'open'
       ? `Open; closes ${discordTimestamp(debate.closesAt, 'F')} (${discordTimestamp(debate.closesAt, 'R')}).`
-      : `Closed ${debate.closedAt === null ? '' : discordTimestamp(debate.closedAt, 'F')} after ${formatDuration((debate.closedAt ?? debate.closesAt) - debate.startedAt)}.`;
+      : `Closed${debate.closedAt === null ? '' : ` on ${discordTimestamp(debate.closedAt, 'F')}`} after ${formatDuration((debate.closedAt ?? debate.closesAt) - debate.startedAt)}.`;
   const fields: NonNullable<EmbedContent['fields']> = [
     {
       name: 'Taking part',
