@@ -157,7 +157,7 @@ describe('first use: what a warning at the limit says', () => {
       { as: admin, channel },
     );
     expect(saved.content).toBe(
-      'Saved. At 3 warnings in a debate, a member is removed from the thread. No timeout is given; set `timeout-minutes` to give one.',
+      'Saved. At 3 warnings in a debate, a member is removed from the debate thread. No timeout is given; set `timeout-minutes` to give one.',
     );
     const thread = await startDebate({ motion: 'This house would go easy on offenders' });
     await joinThread(thread, carol, 'Rubbish, all of it.');
@@ -192,7 +192,7 @@ describe('first use: what a warning at the limit says', () => {
       { as: second.admin, channel: second.channel },
     );
     expect(saved.content).toBe(
-      'Saved. At 1 warning in a debate, a member is removed from the thread and timed out for 30 minutes. I do not have Timeout Members (Moderate Members) yet, so until my role is given it, members are only removed.',
+      'Saved. At 1 warning in a debate, a member is removed from the debate thread and timed out for 30 minutes. I do not have Timeout Members (Moderate Members) yet, so until my role is given it, members are only removed.',
     );
     const thread = await startDebate({ motion: 'This house would trust the bot' }, second);
     await joinThread(thread, second.alice, 'Nonsense.');

@@ -8,7 +8,7 @@ import { asSentence, warningOf, warnings } from './wording.js';
 
 export const moderationDetails = {
   started: (start: { motion: string; durationMs: number; slowmodeSeconds: number; format: DebateFormat }) =>
-    `${start.motion} (${formatDuration(start.durationMs)}, slowmode ${formatSlowmode(start.slowmodeSeconds)}, ${start.format})`,
+    `${start.motion} (${start.format === 'rounds' ? 'three timed rounds' : 'open discussion'} for ${formatDuration(start.durationMs)}, slowmode ${formatSlowmode(start.slowmodeSeconds)})`,
   reopened: (closesAt: number) => `closes ${discordTimestamp(closesAt, 'f')}`,
   extended: (closesAt: number) => `now closes ${discordTimestamp(closesAt, 'f')}`,
   slowmode: (seconds: number) => formatSlowmode(seconds),

@@ -100,5 +100,5 @@ export const auditReasons = {
   slowmode: (debateId: number, actorId: string) => `Debate ${debateId}: slowmode by ${actorId}`,
   lock: (debateId: number, locked: boolean, actorId: string) =>
     `Debate ${debateId}: ${locked ? 'locked' : 'unlocked'} by ${actorId}`,
-  timeout: (limit: number) => `Reached ${limit} debate warnings`,
+  timeout: (limit: number) => `Reached ${warnings(limit)} in a debate`,
 } as const;

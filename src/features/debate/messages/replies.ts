@@ -58,9 +58,12 @@ export const reportRefusalMessages: Record<ReportRefusal | 'channel-gone' | 'mes
 
 export function threadRefusalMessage(refusal: ThreadRefusal): string {
   return refusal.reason === 'thread-gone'
-    ? 'The debate thread no longer exists. The debate is marked and moderators can see why in `/debate stats`.'
-    : `Discord refused: I am missing a permission in <#${refusal.threadId}>. The debate is marked with the reason; moderators can see it in \`/debate stats\`.`;
+    ? 'The debate thread no longer exists. The debate is marked with the reason, which moderators see in `/debate stats`.'
+    : `Discord refused: I am missing a permission in <#${refusal.threadId}>. The debate is marked with the reason, which moderators see in \`/debate stats\`.`;
 }
+
+/** For a moderator acting on a debate that has closed. */
+export const debateClosedMessage = 'This debate has closed. Reopen it with `/debate reopen` to change it.';
 
 /** A refused form: the button that opens it again with what was typed, and the answer once it is gone. */
 export const formMessages = {
@@ -102,7 +105,12 @@ export function startedReply(
   started: Extract<StartOutcome, { kind: 'started' }>,
   settings: { durationMs: number; slowmodeSeconds: number; format: DebateFormat },
 ): string {
-  return `Debate started in <#${started.threadId}>. It closes ${discordTimestamp(started.closesAt, 'F')} (${discordTimestamp(started.closesAt, 'R')}) after ${formatDuration(settings.durationMs)}; slowmode ${formatSlowmode(settings.slowmodeSeconds)}; ${settings.format === 'rounds' ? 'three timed rounds' : 'open discussion'}.`;
+  const format = settings.format === 'rounds' ? 'three timed rounds' : 'open discussion';
+  const slowmode =
+    settings.slowmodeSeconds === 0
+      ? 'No slowmode.'
+      : `Slowmode is ${formatSlowmode(settings.slowmodeSeconds)}.`;
+  return `Debate started in <#${started.threadId}>: ${format} for ${formatDuration(settings.durationMs)}, closing ${discordTimestamp(started.closesAt, 'F')} (${discordTimestamp(started.closesAt, 'R')}). ${slowmode}`;
 }
 
 /** Why a debate action (a thread change, a close, a warning) was not done. */
@@ -118,7 +126,7 @@ export function refusalMessage(
     case 'already-open':
       return 'This debate is already open.';
     case 'closed':
-      return 'This debate has closed. Use `/debate reopen` first.';
+      return debateClosedMessage;
   }
 }
 
@@ -130,6 +138,8 @@ export const threadActionDoneMessages = {
   locked: 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.',
   unlocked: 'The thread is unlocked.',
 } as const;
+
+export const alreadyClosedMessage = 'This debate has already closed.';
 
 export const closeMessages = {
   closed: 'The debate is closed and its result is posted here and in the channel.',

@@ -12,7 +12,7 @@ export const settingsMessages = {
   modLogChosen: (channelId: string, posted: boolean) =>
     `The mod log is now <#${channelId}>: every debate moderator action and report is posted there. ${
       posted
-        ? 'I posted a first line there.'
+        ? 'I posted a first line in it.'
         : 'I could not post there just now; check my permissions in that channel.'
     }`,
   debateWarnings: (settings: GuildSettings, changed: boolean, botCanTimeOut: boolean) =>
@@ -21,7 +21,7 @@ export const settingsMessages = {
 
 function describeEscalation(settings: GuildSettings, botCanTimeOut: boolean): string {
   const limit = settings.debateWarningLimit;
-  const removed = `At ${limit} ${limit === 1 ? 'warning' : 'warnings'} in a debate, a member is removed from the thread`;
+  const removed = `At ${limit} ${limit === 1 ? 'warning' : 'warnings'} in a debate, a member is removed from the debate thread`;
   const minutes = settings.debateTimeoutMinutes;
   if (minutes === 0) return `${removed}. No timeout is given; set \`timeout-minutes\` to give one.`;
   const timedOut = `${removed} and timed out for ${formatDuration(minutes * 60_000)}.`;
