@@ -289,6 +289,27 @@ describe('first use: a refused form can be edited and sent again', () => {
     expect(thanks.content).toContain('your credit is recorded');
   });
 
+  test('GIVEN a report whose reason is too short once blank space is taken out THEN "Edit and try again" brings the text back and nothing is reported yet', async () => {
+    const { alice, carol } = world.server;
+    const thread = world.newestThread(world.server.channel);
+    const message = await world.discord.postMessage(thread, alice, 'Anyone who disagrees is a fool.');
+    const form = await world.discord.contextMenu('Report to moderators', message, {
+      as: carol,
+      channel: thread,
+      expect: 'modal',
+    });
+    if (form.kind !== 'modal') throw new Error('expected the form');
+    const refused = await world.discord.submitModal(form, { reason: '   !' }, { as: carol });
+    expect(refused.content).toBe('Say in a few words what is wrong with the message.');
+    expect(world.moderation.hasReported(message.id, carol.id)).toBe(false);
+    const again = await world.discord.click(refused, 'Edit and try again', { as: carol, expect: 'modal' });
+    if (again.kind !== 'modal') throw new Error('expected the form again');
+    expect(again.title).toBe('Report to moderators');
+    expect(again.fields[0]?.value).toBe('   !');
+    const thanks = await world.discord.submitModal(again, { reason: 'Name-calling' }, { as: carol });
+    expect(thanks.content).toContain('Your report is with the moderators');
+  });
+
   test('GIVEN everything above THEN the bot logged no error', () => {
     expect(world.problems().filter((line) => line.level >= 50)).toEqual([]);
   });
