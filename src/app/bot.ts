@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type Client, Events, RESTEvents } from 'discord.js';
+import { createFormDrafts } from '../features/debate/discord/form-drafts.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
 import { createLoggedQuizStorage, createQuizFeature } from '../features/quiz/discord/feature.js';
 import type { QuizStorage } from '../features/quiz/storage/index.js';
@@ -107,6 +108,7 @@ export function createBot(settings: CreateBotOptions): Bot {
       settings: guildSettings,
       commands: settings.commands ?? defaultCommands,
       debate: createDebateFeature(db, client, clock, logger, content, guildSettings),
+      formDrafts: createFormDrafts(clock),
       quiz: createQuizFeature({
         ...platform,
         storage: settings.quizStorage ?? createLoggedQuizStorage(db, logger),

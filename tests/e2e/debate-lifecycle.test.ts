@@ -173,8 +173,8 @@ describe('a debate from start to summary', () => {
     for (const summary of [summaryInThread, summaryInChannel]) {
       const text = JSON.stringify(summary?.embeds[0]);
       expect(summary?.embeds[0]?.title).toBe('Debate result');
-      expect(text).toContain('Ran for 22 minutes');
-      expect(text).toContain('Time for dinner');
+      expect(text).toContain('It ran for 22 minutes.');
+      expect(text).toContain(`by <@${mod.id}>: “Time for dinner.”`);
       expect(text).toContain('3 members (3 posted)');
       expect(text).toContain('For 1 · Against 3 · Undecided 0 · No stance 1 (total 5)');
       expect(text).toContain('For: 1 → 1');

@@ -115,7 +115,7 @@ describe('moderating debates', () => {
     await warn(world.server, bob, thread, 'More insults');
     const third = await warn(world.server, bob, thread, 'Still insulting');
     expect(third.content).toContain('removed from the thread');
-    expect(third.content).toContain('timed out until');
+    expect(third.content).toContain('They are timed out for 1 hour, until');
     const messages = world.discord.directMessagesTo(bob).map((message) => message.content);
     expect(messages).toHaveLength(3);
     expect(messages[2]).toContain('warning 3 of 3');
@@ -127,9 +127,9 @@ describe('moderating debates', () => {
     expect(member.timeoutUntil).toBeLessThanOrEqual(world.discord.clock.now() + 60 * minute);
     expect(await world.discord.attemptPostMessage(thread, bob, 'Let me back')).toMatchObject({ ok: false });
     const log = modLogText();
-    expect(log).toMatch(/Warning\*\* for <@\d+> .*warning 3 of 3: Still insulting/);
+    expect(log).toMatch(/Warning\*\* for <@\d+> .*warning 3 of 3: “Still insulting\.”/);
     expect(log).toMatch(
-      /Escalation\*\* for <@\d+> .*3 of 3 warnings; removed from the thread; timed out until/,
+      /Escalation\*\* for <@\d+> .*3 of 3 warnings; removed from the thread; timed out for 1 hour, until/,
     );
   });
 
@@ -158,7 +158,7 @@ describe('moderating debates', () => {
     await warn(second, second.carol, classroom, 'Off topic');
     const last = await warn(second, second.carol, classroom, 'Off topic again');
     expect(last.content).toContain('removed from the thread');
-    expect(last.content).toContain('No timeout: I do not have Timeout Members');
+    expect(last.content).toContain('They were not timed out because I do not have Timeout Members');
     expect(world.discord.member(second.carol).timedOut).toBe(false);
     expect(world.discord.directMessagesTo(second.carol)[0]?.content).toContain(
       'A moderator of **Class\\_room \\*B\\*** warned you',
@@ -209,7 +209,7 @@ describe('moderating debates', () => {
     expect(thanks.ephemeral).toBe(true);
     expect(thanks.content).toContain('Your report is with the moderators');
     expect(modLogText()).toContain(
-      `[a message](https://discord.com/channels/${guild.id}/${thread.id}/${message.id}) by <@${carol.id}> in <#${thread.id}>: Name-calling`,
+      `[a message](https://discord.com/channels/${guild.id}/${thread.id}/${message.id}) by <@${carol.id}> in <#${thread.id}>: “Name-calling.”`,
     );
     const again = await world.discord.contextMenu('Report to moderators', message, {
       as: alice,

@@ -53,9 +53,7 @@ describe('rounds and closing on schedule', () => {
     expect(roundAnnouncements(thread)).toHaveLength(3);
     expect(world.debateIn(thread).status).toBe('closed');
     expect(results(thread)).toHaveLength(1);
-    expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain(
-      'closed automatically at its closing time',
-    );
+    expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain(', at its closing time.');
     await world.moveAndRun(1 * minute);
     expect(results(thread)).toHaveLength(1);
   });
@@ -95,7 +93,7 @@ describe('rounds and closing on schedule', () => {
     });
     expect(world.discord.channel(thread).thread?.rateLimitPerUser).toBe(0);
     expect(results(thread)).toHaveLength(1);
-    expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain('Ran for 30 minutes');
+    expect(JSON.stringify(results(thread)[0]?.embeds[0])).toContain('It ran for 30 minutes.');
     expect(results(world.server.channel).length).toBeGreaterThanOrEqual(1);
     await world.stopBot();
     await world.startBot();

@@ -81,7 +81,7 @@ describe('debate summary', () => {
         detail: 'Insults *everyone*',
       }),
     ).toBe(
-      '🚩 **Report** by <@1> of [a message](https://discord.com/channels/10/20/30) by <@2> in <#20>: Insults \\*everyone\\*',
+      '🚩 **Report** by <@1> of [a message](https://discord.com/channels/10/20/30) by <@2> in <#20>: “Insults \\*everyone\\*.”',
     );
   });
 

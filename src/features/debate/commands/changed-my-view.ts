@@ -11,9 +11,26 @@ import {
   creditExplanationMinimum,
 } from '../core/credits.js';
 import type { DebateContext } from '../discord/context.js';
-import { creditRefusalMessages, creditReply } from '../messages/replies.js';
+import { creditInputMessages, creditRefusalMessages, creditReply } from '../messages/replies.js';
+import { InputError, withFormRetry } from './form-retry.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './guards.js';
 import { buildParagraphModal, readTextField } from './modal-fields.js';
+
+/** The form that asks why a message changed the member's view; `explanation` fills it in again. */
+function creditForm(messageId: string, explanation?: string) {
+  return buildParagraphModal(
+    {
+      customId: buildCustomId('credit', 'explain', messageId),
+      title: 'Changed my view',
+      label: 'What changed your view?',
+      description: 'Shown in the thread and counted in the debate summary.',
+      fieldId: 'explanation',
+      minLength: creditExplanationMinimum,
+      maxLength: creditExplanationMaximum,
+    },
+    explanation,
+  );
+}
 
 const creditModal = defineModal({
   feature: 'credit',
@@ -24,23 +41,29 @@ const creditModal = defineModal({
     const debate = findDebateHere(interaction, context);
     if (!debate) throw new UserError(creditRefusalMessages['not-debate-thread']);
     requireMemberCanRead(interaction, 'credit its messages');
-    const explanation = checkCreditExplanation(readTextField(interaction, 'explanation'));
-    if (explanation.kind === 'too-short')
-      throw new UserError(
-        `Say in at least ${creditExplanationMinimum} characters what changed your view (you wrote ${explanation.length}).`,
-      );
-    if (explanation.kind === 'too-long')
-      throw new UserError(`Keep the explanation to ${creditExplanationMaximum} characters.`);
-    await deferThenAnswer(interaction, async () =>
-      creditReply(
-        await context.debate.credit({
-          guildId: guild.id,
-          threadId: debate.threadId,
-          messageId,
-          creditorId: interaction.user.id,
-          explanation: explanation.explanation,
-        }),
-      ),
+    const typed = readTextField(interaction, 'explanation');
+    await withFormRetry(
+      interaction,
+      context,
+      () => creditForm(messageId, typed),
+      async () => {
+        const explanation = checkCreditExplanation(typed);
+        if (explanation.kind === 'too-short')
+          throw new InputError(creditInputMessages.tooShort(explanation.minimum, explanation.length));
+        if (explanation.kind === 'too-long')
+          throw new InputError(creditInputMessages.tooLong(explanation.maximum, explanation.length));
+        await deferThenAnswer(interaction, async () =>
+          creditReply(
+            await context.debate.credit({
+              guildId: guild.id,
+              threadId: debate.threadId,
+              messageId,
+              creditorId: interaction.user.id,
+              explanation: explanation.explanation,
+            }),
+          ),
+        );
+      },
     );
   },
 });
@@ -67,16 +90,6 @@ export default {
       creditorId: interaction.user.id,
     });
     if (check.kind === 'refused') throw new UserError(creditRefusalMessages[check.reason]);
-    await interaction.showModal(
-      buildParagraphModal({
-        customId: buildCustomId('credit', 'explain', message.id),
-        title: 'Changed my view',
-        label: 'What changed your view?',
-        description: 'Shown in the thread and counted in the debate summary.',
-        fieldId: 'explanation',
-        minLength: creditExplanationMinimum,
-        maxLength: creditExplanationMaximum,
-      }),
-    );
+    await interaction.showModal(creditForm(message.id));
   },
 } satisfies MessageCommand<DebateContext>;

@@ -13,7 +13,7 @@ import { requireGuild as requireServer } from '../../../platform/discord/guards.
 import { checkBotPermissions } from '../../../platform/discord/permissions.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { DebateContext } from '../discord/context.js';
-import { modLogHintMessage } from '../messages/replies.js';
+import { debateClosedMessage, modLogHintMessage } from '../messages/replies.js';
 import type { DebateRecord } from '../storage/debate-record.js';
 
 type GuildInteraction =
@@ -78,8 +78,7 @@ export function requireModeratorInDebate(
 }
 
 export function requireOpenDebate(debate: DebateRecord): void {
-  if (debate.status !== 'open')
-    throw new UserError('This debate has closed. A moderator can open it again with `/debate reopen`.');
+  if (debate.status !== 'open') throw new UserError(debateClosedMessage);
 }
 
 /** Refuses, naming what is missing, when the bot lacks a permission in the channel of the interaction. */

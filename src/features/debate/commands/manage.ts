@@ -7,7 +7,13 @@ import type { ThreadActionOutcome } from '../core/outcomes.js';
 import { cleanModeratorReason } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
 import { debateManagePermissions } from '../discord/permissions.js';
-import { closeMessages, refusalMessage, threadActionDoneMessages } from '../messages/replies.js';
+import {
+  alreadyClosedMessage,
+  closeMessages,
+  refusalMessage,
+  startInputMessages,
+  threadActionDoneMessages,
+} from '../messages/replies.js';
 import type { DebateRecord } from '../storage/debate-record.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
 import {
@@ -63,7 +69,7 @@ export const closeSubcommand: Subcommand<DebateContext> = {
   help: 'Close the debate in this thread now: restores the thread and posts the result.',
   async execute(interaction, context) {
     const debate = prepare(interaction, context, 'close a debate');
-    requireOpenDebate(debate);
+    if (debate.status !== 'open') throw new UserError(alreadyClosedMessage);
     const reason = cleanModeratorReason(interaction.options.getString('reason'), 300) ?? null;
     await deferThenAnswer(interaction, async () => {
       let problem: string | undefined;
@@ -158,7 +164,7 @@ export const slowmodeSubcommand: Subcommand<DebateContext> = {
     requireOpenDebate(debate);
     const seconds = interaction.options.getInteger('seconds', true);
     if (seconds < 0 || seconds > maximumSlowmodeSeconds)
-      throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
+      throw new UserError(startInputMessages.slowmodeRange);
     await answerThreadAction(
       interaction,
       context,

@@ -7,9 +7,28 @@ import { defineModal } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import { checkReportReason, reportReasonMaximum, reportReasonMinimum } from '../core/reports.js';
 import type { DebateContext } from '../discord/context.js';
-import { reportRefusalMessages, reportReply } from '../messages/replies.js';
+import { reportInputMessages, reportRefusalMessages, reportReply } from '../messages/replies.js';
+import { InputError, withFormRetry } from './form-retry.js';
 import { deferThenAnswer, findDebateHere, requireGuild, requireMemberCanRead } from './guards.js';
 import { buildParagraphModal, readTextField } from './modal-fields.js';
+
+/** The form that asks what is wrong with a message; `reason` fills it in again after a refusal. */
+function reportForm(messageId: string, inDebate: boolean, reason?: string) {
+  return buildParagraphModal(
+    {
+      customId: buildCustomId('report', 'reason', messageId),
+      title: 'Report to moderators',
+      label: 'What is wrong with this message?',
+      description: inDebate
+        ? 'Moderators of this debate see your report and a link to the message.'
+        : 'Moderators see your report and a link to the message.',
+      fieldId: 'reason',
+      minLength: reportReasonMinimum,
+      maxLength: reportReasonMaximum,
+    },
+    reason,
+  );
+}
 
 const reportModal = defineModal({
   feature: 'report',
@@ -18,20 +37,28 @@ const reportModal = defineModal({
   async handle(interaction, [messageId], context: DebateContext) {
     const guild = requireGuild(interaction);
     requireMemberCanRead(interaction, 'report its messages');
-    const reason = checkReportReason(readTextField(interaction, 'reason'));
-    if (reason.kind === 'too-short') throw new UserError('Say briefly what is wrong with the message.');
-    if (reason.kind === 'too-long')
-      throw new UserError(`Keep the reason to ${reportReasonMaximum} characters.`);
-    await deferThenAnswer(interaction, async () =>
-      reportReply(
-        await context.debate.report({
-          guildId: guild.id,
-          channelId: interaction.channelId,
-          messageId,
-          reporterId: interaction.user.id,
-          reason: reason.reason,
-        }),
-      ),
+    const typed = readTextField(interaction, 'reason');
+    const inDebate = findDebateHere(interaction, context) !== undefined;
+    await withFormRetry(
+      interaction,
+      context,
+      () => reportForm(messageId, inDebate, typed),
+      async () => {
+        const reason = checkReportReason(typed);
+        if (reason.kind === 'too-short') throw new InputError(reportInputMessages.tooShort);
+        if (reason.kind === 'too-long') throw new InputError(reportInputMessages.tooLong(reason.maximum));
+        await deferThenAnswer(interaction, async () =>
+          reportReply(
+            await context.debate.report({
+              guildId: guild.id,
+              channelId: interaction.channelId,
+              messageId,
+              reporterId: interaction.user.id,
+              reason: reason.reason,
+            }),
+          ),
+        );
+      },
     );
   },
 });
@@ -56,18 +83,6 @@ export default {
     });
     if (check.kind === 'refused') throw new UserError(reportRefusalMessages[check.reason]);
     const inDebate = findDebateHere(interaction, context) !== undefined;
-    await interaction.showModal(
-      buildParagraphModal({
-        customId: buildCustomId('report', 'reason', message.id),
-        title: 'Report to moderators',
-        label: 'What is wrong with this message?',
-        description: inDebate
-          ? 'Moderators of this debate see your report and a link to the message.'
-          : 'Moderators see your report and a link to the message.',
-        fieldId: 'reason',
-        minLength: reportReasonMinimum,
-        maxLength: reportReasonMaximum,
-      }),
-    );
+    await interaction.showModal(reportForm(message.id, inDebate));
   },
 } satisfies MessageCommand<DebateContext>;

@@ -22,10 +22,12 @@ import { debateStartPermissions } from '../discord/permissions.js';
 import {
   notTextChannelMessage,
   startedReply,
+  startInputMessages,
   startNoteMessage,
   startRefusalMessage,
 } from '../messages/replies.js';
 import { durationOption, respondWithDurations } from './duration-option.js';
+import { InputError } from './form-retry.js';
 import {
   deferThenAnswer,
   modLogHint,
@@ -52,28 +54,24 @@ function resolveMotion(
   const prompt = context.content.getDebatePrompt(input.motion.trim());
   if (prompt) return { motion: prompt.motion, promptId: prompt.id, storyId: prompt.storyId };
   const checked = sanitizeMotion(input.motion);
-  if (checked.kind === 'empty') throw new UserError('Type a motion to debate, or pick one from the list.');
+  if (checked.kind === 'empty') throw new InputError(startInputMessages.motionEmpty);
   if (checked.kind === 'too-long')
-    throw new UserError(
-      `That motion has ${checked.length} characters; keep it to ${motionMaxLength} so it fits a thread and a card.`,
-    );
+    throw new InputError(startInputMessages.motionTooLong(checked.length, motionMaxLength));
   const storyId = input.story === null ? null : requireStory(input.story, context).id;
   return { motion: checked.motion, promptId: null, storyId };
 }
 
-function resolveDuration(input: string | null): number {
+function resolveDuration(input: string | null, inForm: boolean): number {
   const checked = checkDebateDuration(input);
   switch (checked.kind) {
     case 'ok':
       return checked.milliseconds;
     case 'invalid':
-      throw new UserError(
-        'I could not read that duration. Try `90m`, `2h`, `1d 12h` or pick one from the list.',
-      );
+      throw new InputError(startInputMessages.durationInvalid(inForm));
     case 'too-short':
-      throw new UserError('A debate runs at least 10 minutes.');
+      throw new InputError(startInputMessages.durationTooShort);
     case 'too-long':
-      throw new UserError('A debate runs at most 7 days. You can extend it later with `/debate extend`.');
+      throw new InputError(startInputMessages.durationTooLong);
   }
 }
 
@@ -91,13 +89,13 @@ export async function startDebateHere(
   if (channel?.type !== ChannelType.GuildText) throw new UserError(notTextChannelMessage);
   requireBotPermissions(interaction, debateStartPermissions);
   const motion = resolveMotion(input, context);
-  const durationMs = resolveDuration(input.duration);
+  const durationMs = resolveDuration(input.duration, interaction.isModalSubmit());
   if (
     !Number.isInteger(input.slowmodeSeconds) ||
     input.slowmodeSeconds < 0 ||
     input.slowmodeSeconds > maximumSlowmodeSeconds
   )
-    throw new UserError('Slowmode is a number of seconds from 0 to 21600 (6 hours).');
+    throw new InputError(startInputMessages.slowmodeRange);
 
   await deferThenAnswer(interaction, async () => {
     const outcome = await context.debate.start({

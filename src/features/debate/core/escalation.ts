@@ -26,11 +26,14 @@ export type EscalationDecision =
 export function decideEscalation(input: EscalationInput): EscalationDecision {
   const { warningCount: count, limit } = input;
   if (count < limit) return { kind: 'warning', count, limit, remaining: limit - count };
-  let timeout: TimeoutPlan;
-  if (input.timeoutMinutes <= 0) timeout = { kind: 'skip', reason: 'disabled' };
-  else if (!input.botCanTimeOut) timeout = { kind: 'skip', reason: 'no-permission' };
-  else timeout = { kind: 'apply', minutes: Math.min(input.timeoutMinutes, maximumTimeoutMinutes) };
-  return { kind: 'escalate', count, limit, removeFromThread: true, timeout };
+  return { kind: 'escalate', count, limit, removeFromThread: true, timeout: planTimeout(input) };
+}
+
+/** The timeout at the limit: none when the server sets none or the bot may not time members out. */
+export function planTimeout(input: Pick<EscalationInput, 'timeoutMinutes' | 'botCanTimeOut'>): TimeoutPlan {
+  if (input.timeoutMinutes <= 0) return { kind: 'skip', reason: 'disabled' };
+  if (!input.botCanTimeOut) return { kind: 'skip', reason: 'no-permission' };
+  return { kind: 'apply', minutes: Math.min(input.timeoutMinutes, maximumTimeoutMinutes) };
 }
 
 export function timeoutEndsAt(now: number, minutes: number): number {

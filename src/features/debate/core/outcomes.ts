@@ -37,7 +37,7 @@ export type ThreadActionOutcome =
 export type CloseOutcome = { kind: 'closed'; fault: string | null } | DebateNotFound;
 
 export type TimeoutOutcome =
-  | { kind: 'applied'; until: number }
+  | { kind: 'applied'; until: number; minutes: number }
   | { kind: 'refused' }
   | { kind: 'skipped'; reason: Extract<TimeoutPlan, { kind: 'skip' }>['reason'] };
 
@@ -47,6 +47,8 @@ export interface Warned {
   kind: 'warned';
   count: number;
   decision: EscalationDecision;
+  /** The timeout a member gets at the limit, as things stand. */
+  timeoutAtLimit: TimeoutPlan;
   /** How the member learned of the warning. */
   notified: 'direct-message' | 'thread-notice' | 'not-reached';
   removal?: RemovalOutcome;

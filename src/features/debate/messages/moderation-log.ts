@@ -2,22 +2,29 @@ import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import { formatDuration, formatSlowmode } from '../core/duration.js';
 import type { RemovalOutcome, TimeoutOutcome } from '../core/outcomes.js';
 import type { DebateFormat } from '../core/types.js';
+import { asSentence, warningOf, warnings } from './wording.js';
 
 /** The details stored with moderation events and shown in the mod log, and why a mod-log post failed. */
 
 export const moderationDetails = {
   started: (start: { motion: string; durationMs: number; slowmodeSeconds: number; format: DebateFormat }) =>
-    `${start.motion} (${formatDuration(start.durationMs)}, slowmode ${formatSlowmode(start.slowmodeSeconds)}, ${start.format})`,
+    `${start.motion} (${start.format === 'rounds' ? 'three timed rounds' : 'open discussion'} for ${formatDuration(start.durationMs)}, slowmode ${formatSlowmode(start.slowmodeSeconds)})`,
   reopened: (closesAt: number) => `closes ${discordTimestamp(closesAt, 'f')}`,
   extended: (closesAt: number) => `now closes ${discordTimestamp(closesAt, 'f')}`,
   slowmode: (seconds: number) => formatSlowmode(seconds),
-  warning: (count: number, limit: number, reason: string) => `warning ${count} of ${limit}: ${reason}`,
+  warning: (count: number, limit: number, reason: string) =>
+    `${warningOf(count, limit)}: “${asSentence(reason)}”`,
 } as const;
 
+/** Why a member at the limit was not timed out, finishing "not timed out because …". */
 export const timeoutSkipReasons: Record<Extract<TimeoutOutcome, { kind: 'skipped' }>['reason'], string> = {
-  disabled: 'timeouts are off in this server',
+  disabled: 'this server sets no timeout',
   'no-permission': 'I do not have Timeout Members (Moderate Members)',
 };
+
+/** Why Discord refused a timeout, finishing "not timed out because …". */
+export const timeoutRefusedReason =
+  'Discord refused it (their highest role is above mine, or they are an admin)';
 
 /** What an escalation did, stored with the warning and posted to the mod log. */
 export function escalationDetail(
@@ -33,11 +40,15 @@ export function escalationDetail(
         ? 'was not in the thread'
         : 'could not be removed from the thread',
   ];
-  if (timeout.kind === 'applied') parts.push(`timed out until ${discordTimestamp(timeout.until, 'f')}`);
-  else if (timeout.kind === 'refused')
-    parts.push('not timed out: Discord refused (their role is above mine, or they are an admin)');
-  else parts.push(`not timed out: ${timeoutSkipReasons[timeout.reason]}`);
-  return `${count} of ${limit} warnings; ${parts.join('; ')}`;
+  if (timeout.kind === 'applied')
+    parts.push(
+      `timed out for ${formatDuration(timeout.minutes * 60_000)}, until ${discordTimestamp(timeout.until, 'f')}`,
+    );
+  else if (timeout.kind === 'refused') parts.push(`not timed out because ${timeoutRefusedReason}`);
+  else parts.push(`not timed out because ${timeoutSkipReasons[timeout.reason]}`);
+  const reached =
+    count <= limit ? `${count} of ${warnings(limit)}` : `${warnings(count)}, past the limit of ${limit}`;
+  return `${reached}; ${parts.join('; ')}`;
 }
 
 /** Stored with an entry the mod log did not get. */

@@ -7,6 +7,7 @@ import type { StanceShift } from '../core/stances.js';
 import type { DebateSummary } from '../core/summary.js';
 import { type DebateFormat, type Stance, stanceLabels } from '../core/types.js';
 import type { ModerationEntry } from '../storage/moderation-repository.js';
+import { asSentence, quoted } from './wording.js';
 
 /** An embed as plain data; discord.js accepts it as is. */
 export interface EmbedContent {
@@ -50,11 +51,15 @@ const rules = [
   'Moved by a message? Open its menu, **Apps → Changed my view**. Breaks the rules? **Apps → Report to moderators**.',
 ].join('\n');
 
+/**
+ * Every reader sees these times in their own time zone, so where midnight falls differs from reader to
+ * reader: the end of a round always carries its date, so a round that runs past midnight reads right.
+ */
 function roundLines(rounds: readonly PlannedRound[], closesAt: number): string {
   return rounds
     .map(
       (round) =>
-        `${round.number}. **${round.name}**: ${discordTimestamp(round.startsAt, 'f')} to ${discordTimestamp(roundEndsAt(rounds, round.number, closesAt), 't')}`,
+        `${round.number}. **${round.name}**: ${discordTimestamp(round.startsAt, 'f')} to ${discordTimestamp(roundEndsAt(rounds, round.number, closesAt), 'f')}`,
     )
     .join('\n');
 }
@@ -67,7 +72,7 @@ export function renderOpeningCard(input: OpeningCardInput): EmbedContent {
   if (input.status === 'closed') {
     fields.push({
       name: 'Closed',
-      value: `${input.closedAt === undefined ? 'This debate has closed.' : discordTimestamp(input.closedAt, 'F')} The result is posted below.`,
+      value: `${input.closedAt === undefined ? 'This debate has closed.' : `Closed on ${discordTimestamp(input.closedAt, 'F')}.`} The result is posted below.`,
     });
   } else {
     fields.push({
@@ -100,7 +105,7 @@ export function renderRoundAnnouncement(
 ): string {
   const endsAt = roundEndsAt(rounds, round.number, closesAt);
   return [
-    `**Round ${round.number} of ${rounds.length}: ${round.name}**, until ${discordTimestamp(endsAt, 't')} (${discordTimestamp(endsAt, 'R')})`,
+    `**Round ${round.number} of ${rounds.length}: ${round.name}**, until ${discordTimestamp(endsAt, 'f')} (${discordTimestamp(endsAt, 'R')})`,
     roundGuidance[round.number] ?? '',
   ]
     .filter((line) => line.length > 0)
@@ -149,12 +154,16 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** How the debate closed: when, by whom and why, as one sentence. */
+function closedLine(input: SummaryRenderInput): string {
+  const when = `Closed on ${discordTimestamp(input.closedAt, 'f')}`;
+  if (input.closedBy === null) return `${when}, at its closing time.`;
+  const by = `${when} by <@${input.closedBy}>`;
+  return input.closeReason ? `${by}: ${quoted(truncateAtWord(input.closeReason, 600))}` : `${by}.`;
+}
+
 export function renderSummary(input: SummaryRenderInput): EmbedContent {
   const { summary } = input;
-  const closedHow =
-    input.closedBy === null
-      ? 'closed automatically at its closing time'
-      : `closed by <@${input.closedBy}>${input.closeReason ? `: ${escapeMarkdown(input.closeReason)}` : ''}`;
   const byStance = summary.messagesByStance;
   const credits =
     summary.topCredits.length === 0
@@ -169,7 +178,8 @@ export function renderSummary(input: SummaryRenderInput): EmbedContent {
     title: 'Debate result',
     description: [
       `**Motion:** ${displayMotion(input.motion)}`,
-      `Ran for ${formatDuration(summary.durationMs)}; ${truncateAtWord(closedHow, 700)} ${discordTimestamp(input.closedAt, 'f')}.`,
+      closedLine(input),
+      `It ran for ${formatDuration(summary.durationMs)}.`,
       `Thread: ${channelLink(input.guildId, input.threadId)}`,
     ].join('\n'),
     color: debateColours.closed,
@@ -204,35 +214,40 @@ function user(id: string | null): string {
 export function renderModerationLine(entry: Omit<ModerationEntry, 'debateId' | 'createdAt'>): string {
   const where = entry.channelId === null ? '' : ` in <#${entry.channelId}>`;
   const detail = entry.detail === null ? '' : escapeMarkdown(entry.detail);
+  /** The detail as the end of the line: after a colon, ending a sentence. */
+  const after = (text: string) => (text ? `: ${asSentence(text)}` : '.');
+  const reason = entry.detail ? `: ${quoted(entry.detail)}` : '.';
   switch (entry.action) {
     case 'debate-started':
-      return `🗣️ **Debate started**${where} by ${user(entry.actorId)}: ${detail}`;
+      return `🗣️ **Debate started**${where} by ${user(entry.actorId)}${after(detail)}`;
     case 'debate-closed':
       return entry.actorId === null
         ? `🏁 **Debate closed**${where} at its closing time.`
-        : `🏁 **Debate closed**${where} by ${user(entry.actorId)}${detail ? `: ${detail}` : '.'}`;
+        : `🏁 **Debate closed**${where} by ${user(entry.actorId)}${reason}`;
     case 'debate-reopened':
-      return `🔁 **Debate reopened**${where} by ${user(entry.actorId)}${detail ? `: ${detail}` : '.'}`;
+      return `🔁 **Debate reopened**${where} by ${user(entry.actorId)}${after(detail)}`;
     case 'debate-extended':
-      return `⏳ **Debate extended**${where} by ${user(entry.actorId)}: ${detail}`;
+      return `⏳ **Debate extended**${where} by ${user(entry.actorId)}${after(detail)}`;
     case 'slowmode':
-      return `🐢 **Slowmode**${where} set by ${user(entry.actorId)}: ${detail}`;
+      return detail
+        ? `🐢 **Slowmode** set to ${detail}${where} by ${user(entry.actorId)}.`
+        : `🐢 **Slowmode** changed${where} by ${user(entry.actorId)}.`;
     case 'lock':
       return `🔒 **Thread locked**${where} by ${user(entry.actorId)}.`;
     case 'unlock':
       return `🔓 **Thread unlocked**${where} by ${user(entry.actorId)}.`;
     case 'warning':
-      return `⚠️ **Warning** for ${user(entry.targetId)}${where} by ${user(entry.actorId)}: ${detail}`;
+      return `⚠️ **Warning** for ${user(entry.targetId)}${where} by ${user(entry.actorId)}${after(detail)}`;
     case 'escalation':
-      return `⛔ **Escalation** for ${user(entry.targetId)}${where}: ${detail}`;
+      return `⛔ **Escalation** for ${user(entry.targetId)}${where}${after(detail)}`;
     case 'report': {
       const link =
         entry.channelId !== null && entry.messageId !== null
           ? `[a message](${messageLink(entry.guildId, entry.channelId, entry.messageId)})`
           : 'a message';
-      return `🚩 **Report** by ${user(entry.actorId)} of ${link} by ${user(entry.targetId)}${where}: ${detail}`;
+      return `🚩 **Report** by ${user(entry.actorId)} of ${link} by ${user(entry.targetId)}${where}${reason}`;
     }
     case 'fault':
-      return `❗ **Debate problem**${where}: ${detail}`;
+      return `❗ **Debate problem**${where}${after(detail)}`;
   }
 }

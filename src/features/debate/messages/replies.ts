@@ -1,7 +1,7 @@
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
 import type { CreditRefusal } from '../core/credits.js';
 import { formatDuration, formatSlowmode } from '../core/duration.js';
-import type { WarnTargetCheck } from '../core/escalation.js';
+import type { TimeoutPlan, WarnTargetCheck } from '../core/escalation.js';
 import type {
   CreditOutcome,
   DebateNotFound,
@@ -16,7 +16,8 @@ import type {
 import type { ReportRefusal } from '../core/reports.js';
 import type { StanceClick } from '../core/stances.js';
 import { type DebateFormat, type Stance, stanceLabels } from '../core/types.js';
-import { timeoutSkipReasons } from './moderation-log.js';
+import { timeoutRefusedReason, timeoutSkipReasons } from './moderation-log.js';
+import { warningOf, warnings } from './wording.js';
 
 /** What members and moderators are told in reply to what they did, from the use cases' outcome codes. */
 
@@ -34,6 +35,20 @@ export const creditRefusalMessages: Record<CreditRefusal | 'message-gone', strin
   'message-gone': 'That message no longer exists in this debate thread.',
 };
 
+/** Why a credit's explanation does not fit. */
+export const creditInputMessages = {
+  tooShort: (minimum: number, length: number) =>
+    `Say in at least ${minimum} characters what changed your view (you wrote ${length}).`,
+  tooLong: (maximum: number, length: number) =>
+    `Keep the explanation to ${maximum} characters (you wrote ${length}).`,
+} as const;
+
+/** Why a report's reason does not fit. */
+export const reportInputMessages = {
+  tooShort: 'Say in a few words what is wrong with the message.',
+  tooLong: (maximum: number) => `Keep the reason to ${maximum} characters.`,
+} as const;
+
 export const reportRefusalMessages: Record<ReportRefusal | 'channel-gone' | 'message-gone', string> = {
   'own-message': 'You cannot report your own message. Delete or edit it instead.',
   'already-reported': 'You have already reported this message; the moderators have it. Thank you.',
@@ -43,9 +58,33 @@ export const reportRefusalMessages: Record<ReportRefusal | 'channel-gone' | 'mes
 
 export function threadRefusalMessage(refusal: ThreadRefusal): string {
   return refusal.reason === 'thread-gone'
-    ? 'The debate thread no longer exists. The debate is marked and moderators can see why in `/debate stats`.'
-    : `Discord refused: I am missing a permission in <#${refusal.threadId}>. The debate is marked with the reason; moderators can see it in \`/debate stats\`.`;
+    ? 'The debate thread no longer exists. The debate is marked with the reason, which moderators see in `/debate stats`.'
+    : `Discord refused: I am missing a permission in <#${refusal.threadId}>. The debate is marked with the reason, which moderators see in \`/debate stats\`.`;
 }
+
+/** For a moderator acting on a debate that has closed. */
+export const debateClosedMessage = 'This debate has closed. Reopen it with `/debate reopen` to change it.';
+
+/** A refused form: the button that opens it again with what was typed, and the answer once it is gone. */
+export const formMessages = {
+  editAgain: 'Edit and try again',
+  expired:
+    'I no longer have that form: what you typed is kept for 15 minutes. Open the form again the way you did before.',
+} as const;
+
+/** Why what a moderator typed to start a debate does not fit, in a form or in the command's options. */
+export const startInputMessages = {
+  motionEmpty: 'Type a motion to debate, or pick one from the list.',
+  motionTooLong: (length: number, maximum: number) =>
+    `That motion has ${length} characters; keep it to ${maximum} so it fits a thread and a card.`,
+  durationInvalid: (inForm: boolean) =>
+    inForm
+      ? 'I could not read how long it runs. Write it like `90m`, `2h` or `1d 12h`.'
+      : 'I could not read that duration. Try `90m`, `2h` or `1d 12h`, or pick one from the list.',
+  durationTooShort: 'A debate runs at least 10 minutes.',
+  durationTooLong: 'A debate runs at most 7 days. You can extend it later with `/debate extend`.',
+  slowmodeRange: 'Slowmode is a whole number of seconds from 0 to 21600 (6 hours).',
+} as const;
 
 export const notTextChannelMessage =
   'Debates need a text channel: start one from a channel where members can make threads.';
@@ -66,7 +105,12 @@ export function startedReply(
   started: Extract<StartOutcome, { kind: 'started' }>,
   settings: { durationMs: number; slowmodeSeconds: number; format: DebateFormat },
 ): string {
-  return `Debate started in <#${started.threadId}>. It closes ${discordTimestamp(started.closesAt, 'F')} (${discordTimestamp(started.closesAt, 'R')}) after ${formatDuration(settings.durationMs)}; slowmode ${formatSlowmode(settings.slowmodeSeconds)}; ${settings.format === 'rounds' ? 'three timed rounds' : 'open discussion'}.`;
+  const format = settings.format === 'rounds' ? 'three timed rounds' : 'open discussion';
+  const slowmode =
+    settings.slowmodeSeconds === 0
+      ? 'No slowmode.'
+      : `Slowmode is ${formatSlowmode(settings.slowmodeSeconds)}.`;
+  return `Debate started in <#${started.threadId}>: ${format} for ${formatDuration(settings.durationMs)}, closing ${discordTimestamp(started.closesAt, 'F')} (${discordTimestamp(started.closesAt, 'R')}). ${slowmode}`;
 }
 
 /** Why a debate action (a thread change, a close, a warning) was not done. */
@@ -82,7 +126,7 @@ export function refusalMessage(
     case 'already-open':
       return 'This debate is already open.';
     case 'closed':
-      return 'This debate has closed. Use `/debate reopen` first.';
+      return debateClosedMessage;
   }
 }
 
@@ -94,6 +138,8 @@ export const threadActionDoneMessages = {
   locked: 'The thread is locked: only moderators can post. Use `/debate unlock` to continue.',
   unlocked: 'The thread is unlocked.',
 } as const;
+
+export const alreadyClosedMessage = 'This debate has already closed.';
 
 export const closeMessages = {
   closed: 'The debate is closed and its result is posted here and in the channel.',
@@ -110,8 +156,17 @@ export const warnTargetRefusalMessages: Record<
   bot: 'Bots cannot be warned; remove or configure the bot instead.',
 };
 
+/** For the moderator: what the limit brings, for a member still below it. */
+function atTheLimit(limit: number, timeout: TimeoutPlan): string {
+  const removed = `At ${warnings(limit)} they are removed from the thread`;
+  if (timeout.kind === 'apply')
+    return `${removed} and timed out for ${formatDuration(timeout.minutes * 60_000)}.`;
+  return `${removed}, but not timed out because ${timeoutSkipReasons[timeout.reason]}.`;
+}
+
 export function warnedReply(targetId: string, outcome: Warned): string {
-  const lines = [`Warned <@${targetId}>: warning ${outcome.count} of ${outcome.decision.limit}.`];
+  const { limit } = outcome.decision;
+  const lines = [`Warned <@${targetId}>: ${warningOf(outcome.count, limit)}.`];
   lines.push(
     outcome.notified === 'direct-message'
       ? 'They were told by direct message.'
@@ -120,18 +175,23 @@ export function warnedReply(targetId: string, outcome: Warned): string {
         : 'I could not reach them privately or in the thread.',
   );
   if (outcome.decision.kind === 'escalate') {
-    if (outcome.removal === 'removed') lines.push('They reached the limit and were removed from the thread.');
-    else if (outcome.removal === 'not-in-thread')
-      lines.push('They reached the limit; they were not in the thread.');
-    else lines.push('They reached the limit, but I could not remove them from the thread.');
-    if (outcome.timeout?.kind === 'applied')
-      lines.push(`They are timed out until ${discordTimestamp(outcome.timeout.until, 'f')}.`);
-    else if (outcome.timeout?.kind === 'refused')
-      lines.push('Discord refused the timeout: their highest role is above mine, or they are an admin.');
-    else if (outcome.timeout?.kind === 'skipped')
-      lines.push(`No timeout: ${timeoutSkipReasons[outcome.timeout.reason]}.`);
+    const reached = outcome.count <= limit ? 'They reached the limit' : 'They are past the limit';
+    if (outcome.removal === 'removed') lines.push(`${reached} and were removed from the thread.`);
+    else if (outcome.removal === 'not-in-thread') lines.push(`${reached}; they were not in the thread.`);
+    else lines.push(`${reached}, but I could not remove them from the thread.`);
+    const timeout = outcome.timeout;
+    if (timeout?.kind === 'applied')
+      lines.push(
+        `They are timed out for ${formatDuration(timeout.minutes * 60_000)}, until ${discordTimestamp(timeout.until, 'f')}.`,
+      );
+    else if (timeout?.kind === 'refused')
+      lines.push(`They were not timed out because ${timeoutRefusedReason}.`);
+    else if (timeout?.kind === 'skipped')
+      lines.push(
+        `They were not timed out because ${timeoutSkipReasons[timeout.reason]}.${timeout.reason === 'disabled' ? ' An admin can set one with `/settings debate-warnings`.' : ''}`,
+      );
   } else {
-    lines.push(`At ${outcome.decision.limit} they are removed from the thread.`);
+    lines.push(atTheLimit(limit, outcome.timeoutAtLimit));
   }
   return lines.join('\n');
 }

@@ -40,8 +40,8 @@ export function renderDebateNumbers(
   const messages = numbers.messages.reduce((sum, tally) => sum + tally.count, 0);
   const timing =
     debate.status === 'open'
-      ? `Open; closes ${discordTimestamp(debate.closesAt, 'F')} (${discordTimestamp(debate.closesAt, 'R')}).`
-      : `Closed ${debate.closedAt === null ? '' : discordTimestamp(debate.closedAt, 'F')} after ${formatDuration((debate.closedAt ?? debate.closesAt) - debate.startedAt)}.`;
+      ? `Open until ${discordTimestamp(debate.closesAt, 'F')} (${discordTimestamp(debate.closesAt, 'R')}).`
+      : `Closed${debate.closedAt === null ? '' : ` on ${discordTimestamp(debate.closedAt, 'F')}`} after ${formatDuration((debate.closedAt ?? debate.closesAt) - debate.startedAt)}.`;
   const fields: NonNullable<EmbedContent['fields']> = [
     {
       name: 'Taking part',
@@ -71,7 +71,12 @@ export function renderDebateNumbers(
     if (debate.fault !== null)
       fields.push({
         name: 'Problem',
-        value: truncateAtWord(`${debate.fault} (${discordTimestamp(debate.faultAt ?? 0, 'f')})`, 1000),
+        value: truncateAtWord(
+          debate.faultAt === null
+            ? debate.fault
+            : `${discordTimestamp(debate.faultAt, 'f')}: ${debate.fault}`,
+          1000,
+        ),
       });
   }
   return {

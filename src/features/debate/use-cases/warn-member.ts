@@ -1,5 +1,5 @@
 import type { Guild } from 'discord.js';
-import { decideEscalation, type EscalationDecision, timeoutEndsAt } from '../core/escalation.js';
+import { decideEscalation, type EscalationDecision, planTimeout, timeoutEndsAt } from '../core/escalation.js';
 import type { TimeoutOutcome, Warned, WarnOutcome } from '../core/outcomes.js';
 import { isCannotMessageUser, isPermanentFailure, isUnknownMember } from '../discord/failures.js';
 import { onThread } from '../discord/thread-access.js';
@@ -52,13 +52,14 @@ async function timeOut(
   now: number,
 ): Promise<TimeoutOutcome> {
   if (decision.timeout.kind !== 'apply') return { kind: 'skipped', reason: decision.timeout.reason };
-  const until = timeoutEndsAt(now, decision.timeout.minutes);
+  const { minutes } = decision.timeout;
+  const until = timeoutEndsAt(now, minutes);
   try {
     await guild.members.edit(targetId, {
       communicationDisabledUntil: new Date(until),
       reason: auditReasons.timeout(decision.limit),
     });
-    return { kind: 'applied', until };
+    return { kind: 'applied', until, minutes };
   } catch (error) {
     if (!isPermanentFailure(error)) throw error;
     return { kind: 'refused' };
@@ -66,8 +67,9 @@ async function timeOut(
 }
 
 /**
- * Records a warning and tells the member. At the server's limit the member is removed from the thread
- * and, where the bot may and the server wants it, timed out; the escalation is stored and logged.
+ * Records a warning. At the server's limit the member is removed from the thread and, where the bot may
+ * and the server wants it, timed out; the escalation is stored and logged. The member is told last, so
+ * the message says what was done.
  */
 export async function warnMember(deps: DebateDeps, request: WarnRequest): Promise<WarnOutcome> {
   const { client, clock, settings, moderation } = deps;
@@ -85,21 +87,11 @@ export async function warnMember(deps: DebateDeps, request: WarnRequest): Promis
     reason: request.reason,
     createdAt: now,
   });
-  const decision = decideEscalation({
-    warningCount: count,
-    limit,
+  const timeoutRule = {
     timeoutMinutes: guildSettings.debateTimeoutMinutes,
     botCanTimeOut: request.botCanTimeOut,
-  });
-  const notified = await notifyWarned(deps, debate, {
-    guildName: guild.name,
-    threadId: debate.threadId,
-    targetId: request.targetId,
-    count,
-    limit,
-    reason: request.reason,
-    timeoutsOn: guildSettings.debateTimeoutMinutes > 0,
-  });
+  };
+  const decision = decideEscalation({ warningCount: count, limit, ...timeoutRule });
   const people = { actorId: request.moderatorId, targetId: request.targetId };
   await logModeration(
     deps,
@@ -108,22 +100,42 @@ export async function warnMember(deps: DebateDeps, request: WarnRequest): Promis
       detail: moderationDetails.warning(count, limit, request.reason),
     }),
   );
-  const outcome: Warned = { kind: 'warned', count, decision, notified };
-  if (decision.kind !== 'escalate') return outcome;
-
-  const removal = await onThread(deps, debate, threadTasks.removeMember, async (thread) => {
-    try {
-      await thread.members.remove(request.targetId);
-      return 'removed' as const;
-    } catch (error) {
-      if (isUnknownMember(error)) return 'not-in-thread' as const;
-      throw error;
-    }
-  });
-  outcome.removal = removal.kind === 'ok' ? removal.value : 'refused';
-  outcome.timeout = await timeOut(guild, request.targetId, decision, now);
-  const detail = escalationDetail(count, decision.limit, outcome.removal, outcome.timeout);
-  moderation.recordEscalation(warningId, detail);
-  await logModeration(deps, debateEntry(debate, 'escalation', { ...people, detail }));
+  const notice: WarningNotice = {
+    guildName: guild.name,
+    threadId: debate.threadId,
+    targetId: request.targetId,
+    count,
+    limit,
+    reason: request.reason,
+    timeoutAtLimit: planTimeout(timeoutRule),
+  };
+  const outcome: Warned = {
+    kind: 'warned',
+    count,
+    decision,
+    timeoutAtLimit: notice.timeoutAtLimit,
+    notified: 'not-reached',
+  };
+  if (decision.kind === 'escalate') {
+    const removal = await onThread(deps, debate, threadTasks.removeMember, async (thread) => {
+      try {
+        await thread.members.remove(request.targetId);
+        return 'removed' as const;
+      } catch (error) {
+        if (isUnknownMember(error)) return 'not-in-thread' as const;
+        throw error;
+      }
+    });
+    const escalation = {
+      removal: removal.kind === 'ok' ? removal.value : ('refused' as const),
+      timeout: await timeOut(guild, request.targetId, decision, now),
+    };
+    Object.assign(outcome, escalation);
+    notice.escalation = escalation;
+    const detail = escalationDetail(count, decision.limit, escalation.removal, escalation.timeout);
+    moderation.recordEscalation(warningId, detail);
+    await logModeration(deps, debateEntry(debate, 'escalation', { ...people, detail }));
+  }
+  outcome.notified = await notifyWarned(deps, debate, notice);
   return outcome;
 }

@@ -1,4 +1,4 @@
-import { MessageFlags, SlashCommandSubcommandBuilder } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, SlashCommandSubcommandBuilder } from 'discord.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
 import { maximumTimeoutMinutes } from '../../debate/core/escalation.js';
@@ -45,7 +45,11 @@ export const debateWarningsSubcommand: Subcommand<SettingsContext> = {
         )
       : context.settings.get(guildId);
     await interaction.reply({
-      content: settingsMessages.debateWarnings(current, changed),
+      content: settingsMessages.debateWarnings(
+        current,
+        changed,
+        interaction.appPermissions.has(PermissionFlagsBits.ModerateMembers),
+      ),
       flags: MessageFlags.Ephemeral,
     });
   },

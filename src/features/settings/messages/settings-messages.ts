@@ -12,13 +12,20 @@ export const settingsMessages = {
   modLogChosen: (channelId: string, posted: boolean) =>
     `The mod log is now <#${channelId}>: every debate moderator action and report is posted there. ${
       posted
-        ? 'I posted a first line there.'
+        ? 'I posted a first line in it.'
         : 'I could not post there just now; check my permissions in that channel.'
     }`,
-  debateWarnings: (settings: GuildSettings, changed: boolean) =>
-    `${changed ? 'Saved. ' : ''}At ${settings.debateWarningLimit} ${settings.debateWarningLimit === 1 ? 'warning' : 'warnings'} in a debate, a member is removed from the thread and gets ${describeTimeout(settings.debateTimeoutMinutes)} (when I have Timeout Members).`,
+  debateWarnings: (settings: GuildSettings, changed: boolean, botCanTimeOut: boolean) =>
+    `${changed ? 'Saved. ' : ''}${describeEscalation(settings, botCanTimeOut)}`,
 } as const;
 
-function describeTimeout(minutes: number): string {
-  return minutes === 0 ? 'no timeout' : `a timeout of ${formatDuration(minutes * 60_000)}`;
+function describeEscalation(settings: GuildSettings, botCanTimeOut: boolean): string {
+  const limit = settings.debateWarningLimit;
+  const removed = `At ${limit} ${limit === 1 ? 'warning' : 'warnings'} in a debate, a member is removed from the debate thread`;
+  const minutes = settings.debateTimeoutMinutes;
+  if (minutes === 0) return `${removed}. No timeout is given; set \`timeout-minutes\` to give one.`;
+  const timedOut = `${removed} and timed out for ${formatDuration(minutes * 60_000)}.`;
+  return botCanTimeOut
+    ? timedOut
+    : `${timedOut} I do not have Timeout Members (Moderate Members) yet, so until my role is given it, members are only removed.`;
 }
