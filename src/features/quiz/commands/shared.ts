@@ -19,9 +19,9 @@ export function hasManageServer(interaction: ChatInputCommandInteraction): boole
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
-function requireManageServer(interaction: ChatInputCommandInteraction): void {
+function requireManageServer(interaction: ChatInputCommandInteraction, subcommand: string): void {
   if (!hasManageServer(interaction))
-    throw new UserError('Only members with the Manage Server permission can change the daily quiz.');
+    throw new UserError(`Only members with the Manage Server permission can use \`/quiz ${subcommand}\`.`);
 }
 
 /** Refuses for a server whose quiz is not set up, or whose stored settings are damaged. */
@@ -83,7 +83,7 @@ export function serverSubcommand(
     ...handlers,
     execute(interaction, context) {
       const guarded = requireQuizServer(interaction);
-      if (who === 'admins') requireManageServer(interaction);
+      if (who === 'admins') requireManageServer(interaction, data.name);
       return run(guarded, context);
     },
   };

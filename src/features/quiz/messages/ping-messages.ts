@@ -7,7 +7,7 @@ export const pingTexts = {
     'This server’s quiz has no ping role, so there is nothing to join. An admin can add one with `/quiz settings ping-role:`.',
   roleGone:
     'The quiz ping role no longer exists. An admin can pick a new one with `/quiz settings ping-role:`.',
-  cannotManage: (problem: string) => `I cannot change your quiz pings: ${problem} Please tell an admin.`,
+  cannotManage: (problem: string) => `I cannot change your quiz pings. ${problem} Please tell an admin.`,
   refusedByDiscord: (role: string) =>
     `Discord did not let me change ${role}: I need Manage Roles and a role above it. Please tell an admin.`,
   alreadyJoined: (role: string) =>
