@@ -1,4 +1,5 @@
 import type { LoopbackMessage } from '@roundtable/loopback-discord';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type QuizServer, type QuizWorld, startQuizWorld } from './quiz-world.js';
 
@@ -222,5 +223,56 @@ describe('the quiz for a newcomer', () => {
     expect(config().pingRoleId).toBeNull();
     const join = await discord.slash('quiz join', {}, { as: server.carol, channel: server.channel });
     expect(join.content).toContain('no ping role');
+  });
+});
+
+function botCanSend(current: QuizWorld, target: QuizServer): boolean {
+  const channel = current.bot.client.channels.cache.get(target.channel.id);
+  if (!channel || channel.isDMBased()) return false;
+  const me = channel.guild.members.me;
+  return me ? channel.permissionsFor(me).has(PermissionFlagsBits.SendMessages) : false;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('a question that could not be posted', () => {
+  test('GIVEN a round failed for a missing permission WHEN the admin fixes it and runs the /quiz settings channel: that status names THEN the question goes out', async () => {
+    const local = await startQuizWorld();
+    try {
+      const { discord, server } = local;
+      await local.setUp(server);
+      discord.setChannelPermissions(server.channel, 'bot', { deny: ['SendMessages'] });
+      await waitUntil(() => !botCanSend(local, server));
+      await local.tick('2026-11-25T09:00:00Z');
+      expect(local.storage.rounds.byDate(server.guild.id, '2026-11-25')?.state).toBe('failed');
+      const status = await discord.slash('quiz status', {}, { as: server.admin, channel: server.channel });
+      expect(status.content).toContain('`/quiz settings channel:`');
+      const stillDenied = await discord.slash(
+        'quiz settings',
+        { channel: server.channel.id },
+        { as: server.admin, channel: server.channel },
+      );
+      expect(stillDenied.content).toContain('Send Messages');
+
+      discord.setChannelPermissions(server.channel, 'bot', { allow: ['SendMessages'] });
+      await waitUntil(() => botCanSend(local, server));
+      const reply = await discord.slash(
+        'quiz settings',
+        { channel: server.channel.id },
+        { as: server.admin, channel: server.channel },
+      );
+      expect(reply.content).toContain('could not be posted, goes out within a minute');
+      await local.tick('2026-11-25T09:05:00Z');
+      expect(local.posts(server)).toHaveLength(1);
+      expect(local.storage.rounds.byDate(server.guild.id, '2026-11-25')?.state).toBe('open');
+    } finally {
+      await local.stop();
+    }
   });
 });
