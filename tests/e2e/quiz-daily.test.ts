@@ -207,17 +207,20 @@ describe('daily quiz end to end', () => {
     expect(ofBob.pings.users).toEqual([]);
   });
 
-  test('GIVEN the ping role THEN join, leave and the bell give and take it', async () => {
+  test('GIVEN the ping role THEN join and the bell give it and leave takes it', async () => {
     const { discord, server } = world;
     const joined = await discord.slash('quiz join', {}, { as: server.bob, channel: server.channel });
     expect(joined.content).toContain('You will be pinged');
     expect(discord.member(server.bob).roleIds).toContain(server.role.id);
     const question = world.posts(server)[2] as LoopbackMessage;
     const bell = await discord.click(question, 'Ping me for the daily quiz', { as: server.bob });
-    expect(bell.content).toContain('no longer be pinged');
-    expect(discord.member(server.bob).roleIds).not.toContain(server.role.id);
+    expect(bell.content).toContain('You already get pings');
+    expect(discord.member(server.bob).roleIds).toContain(server.role.id);
     const left = await discord.slash('quiz leave', {}, { as: server.bob, channel: server.channel });
-    expect(left.content).toContain('not on the quiz pings');
+    expect(left.content).toContain('no longer be pinged');
+    expect(discord.member(server.bob).roleIds).not.toContain(server.role.id);
+    const again = await discord.slash('quiz leave', {}, { as: server.bob, channel: server.channel });
+    expect(again.content).toContain('not on the quiz pings');
   });
 
   test('GIVEN status THEN it shows the channel, the next post time and the question bank', async () => {
@@ -226,7 +229,7 @@ describe('daily quiz end to end', () => {
     expect(status.content).toContain(`<#${server.channel.id}>`);
     expect(status.content).toContain(`<t:${seconds('2026-11-27T09:00:00Z')}:F>`);
     expect(status.content).toMatch(/Question bank: \d+ of \d+ questions not asked yet/);
-    expect(status.content).toContain('Latest round (2026-11-26): closed with 1 player');
+    expect(status.content).toContain('Latest round (26 November 2026): closed with 1 player');
   });
 
   test('GIVEN practice THEN the answer is judged at once and nothing is scored', async () => {

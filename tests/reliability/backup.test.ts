@@ -145,7 +145,7 @@ describe('online backup and restore', () => {
         {},
         { as: servers[0]?.admin as never, channel: servers[0]?.quiz as never },
       );
-      expect(status.content).toContain('open until');
+      expect(status.content).toContain('open, answers close');
       const late = await click(0, 79);
       expect(late.content).toContain('Locked in');
       expect(countAnswers(databasePath)).toBe(backedUp + 1);

@@ -7,11 +7,12 @@ import { exportSubcommand } from './export.js';
 import { joinSubcommand } from './join.js';
 import { leaderboardSubcommand } from './leaderboard.js';
 import { leaveSubcommand } from './leave.js';
-import { bellButton } from './membership.js';
+import { bellButton, stopPingsButton } from './membership.js';
 import { pauseSubcommand } from './pause.js';
 import { practiceSubcommand } from './practice.js';
 import { removeScoresSubcommand } from './remove-scores.js';
 import { resumeSubcommand } from './resume.js';
+import { settingsSubcommand } from './settings.js';
 import { setupSubcommand } from './setup.js';
 import { statsSubcommand } from './stats.js';
 import { statusSubcommand } from './status.js';
@@ -25,6 +26,7 @@ const quiz = defineCommandWithSubcommands<QuizContext>({
   help: 'Daily quiz: answer the question of the day, see the leaderboard and your stats, or practise privately.',
   subcommands: [
     setupSubcommand,
+    settingsSubcommand,
     pauseSubcommand,
     resumeSubcommand,
     statusSubcommand,
@@ -38,8 +40,8 @@ const quiz = defineCommandWithSubcommands<QuizContext>({
   ],
 });
 
-/** `/quiz`, with the buttons of the daily question itself: the answers and the 🔔 ping toggle. */
+/** `/quiz`, with the buttons of the daily question itself (the answers and the 🔔 bell) and the bell's reply. */
 export default {
   ...quiz,
-  components: [answerButton, bellButton, ...(quiz.components ?? [])],
+  components: [answerButton, bellButton, stopPingsButton, ...(quiz.components ?? [])],
 } satisfies ChatInputCommand<QuizContext>;

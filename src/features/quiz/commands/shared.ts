@@ -19,9 +19,9 @@ export function hasManageServer(interaction: ChatInputCommandInteraction): boole
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
-function requireManageServer(interaction: ChatInputCommandInteraction): void {
+function requireManageServer(interaction: ChatInputCommandInteraction, subcommand: string): void {
   if (!hasManageServer(interaction))
-    throw new UserError('Only members with the Manage Server permission can change the daily quiz.');
+    throw new UserError(`Only members with the Manage Server permission can use \`/quiz ${subcommand}\`.`);
 }
 
 /** Refuses for a server whose quiz is not set up, or whose stored settings are damaged. */
@@ -44,10 +44,7 @@ export function subcommandData(name: string, description: string): SlashCommandS
   return new SlashCommandSubcommandBuilder().setName(name).setDescription(description);
 }
 
-/**
- * A `/quiz` subcommand: `/help` lists every one of them to everyone, with its description as Discord
- * shows it (the admin ones say so in their description).
- */
+/** A `/quiz` subcommand every member may use; its description is its `/help` line too. */
 export function quizSubcommand(
   data: SlashCommandSubcommandBuilder,
   handlers: Pick<Subcommand<QuizContext>, 'execute' | 'autocomplete' | 'components'>,
@@ -55,12 +52,23 @@ export function quizSubcommand(
   return { data, audience: 'everyone', help: data.description, ...handlers };
 }
 
+const adminPrefix = 'Admins: ';
+
+/**
+ * The `/help` line of an admin subcommand: `/help` lists it under its admins' section, so the
+ * "Admins:" that Discord's command picker shows every member is dropped.
+ */
+function adminHelp(description: string): string {
+  const help = description.startsWith(adminPrefix) ? description.slice(adminPrefix.length) : description;
+  return `${help.charAt(0).toUpperCase()}${help.slice(1)}`;
+}
+
 /** A `/quiz` use from a server, once the guards let it through. */
 export type ServerCommand = ChatInputCommandInteraction & BaseInteraction<'cached'>;
 
 /**
  * A `/quiz` subcommand that works only in a server: `admins` ones also need Manage Server, checked on
- * every use whatever the command permissions say.
+ * every use whatever the command permissions say, and `/help` lists them only to members who have it.
  */
 export function serverSubcommand(
   data: SlashCommandSubcommandBuilder,
@@ -68,12 +76,15 @@ export function serverSubcommand(
   run: (interaction: ServerCommand, context: QuizContext) => Promise<void>,
   handlers: Pick<Subcommand<QuizContext>, 'autocomplete'> = {},
 ): Subcommand<QuizContext> {
-  return quizSubcommand(data, {
+  return {
+    data,
+    audience: who === 'admins' ? 'admin' : 'everyone',
+    help: who === 'admins' ? adminHelp(data.description) : data.description,
     ...handlers,
     execute(interaction, context) {
       const guarded = requireQuizServer(interaction);
-      if (who === 'admins') requireManageServer(interaction);
+      if (who === 'admins') requireManageServer(interaction, data.name);
       return run(guarded, context);
     },
-  });
+  };
 }

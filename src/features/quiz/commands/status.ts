@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { missingChannelPermissions } from '../discord/quiz-permissions.js';
-import { damagedStatus, notSetUpStatus, statusLines } from '../messages/status-text.js';
+import { channelGoneText, damagedStatus, notSetUpStatus, statusLines } from '../messages/status-text.js';
 import { hasManageServer, serverSubcommand, subcommandData } from './shared.js';
 
 export const statusSubcommand = serverSubcommand(
@@ -16,10 +16,11 @@ export const statusSubcommand = serverSubcommand(
       });
       return;
     }
-    const lines = statusLines(outcome.status, hasManageServer(interaction));
+    const forAdmins = hasManageServer(interaction);
+    const lines = statusLines(outcome.status, forAdmins);
     const channelId = outcome.status.config.channelId;
     const channel = guild.channels.cache.get(channelId);
-    if (!channel) lines.push('⚠️ The quiz channel no longer exists: run `/quiz setup` with a new channel.');
+    if (!channel) lines.push(channelGoneText(forAdmins));
     else {
       const missing = missingChannelPermissions(channel);
       if (missing.length > 0) lines.push(`⚠️ I lack ${missing.join(', ')} in <#${channel.id}>.`);

@@ -10,11 +10,14 @@ import { createQuizStorage, type QuizStorage } from '../storage/index.js';
 import { createAnswerCounts } from '../use-cases/answer-counts.js';
 import { type AnswerQuestion, createAnswering } from '../use-cases/answer-question.js';
 import {
+  changeQuizSettings,
   type PauseOutcome,
   pauseQuiz,
   type QuizOn,
   type ResumeOutcome,
   resumeQuiz,
+  type SettingsChange,
+  type SettingsOutcome,
   setUpQuiz,
 } from '../use-cases/change-settings.js';
 import { type ExportOutcome, exportScores } from '../use-cases/export-scores.js';
@@ -22,7 +25,7 @@ import { type Leaderboard, leaderboard } from '../use-cases/leaderboard.js';
 import { memberStats, type StatsOutcome } from '../use-cases/member-stats.js';
 import { type PingRoleOutcome, pingRole } from '../use-cases/ping-role.js';
 import { quizStatus, type StatusOutcome } from '../use-cases/quiz-status.js';
-import { localToday } from '../use-cases/read-config.js';
+import { localToday, type QuizConfigState, readConfig } from '../use-cases/read-config.js';
 import { removeScores } from '../use-cases/remove-scores.js';
 import { createFailedRoundRetry, type RetryFailedRound } from '../use-cases/retry-failed-round.js';
 import { createRoundGates } from '../use-cases/round-gates.js';
@@ -43,6 +46,9 @@ export interface QuizFeature {
   /** Today's date in the server's quiz time zone (UTC when the quiz is not set up). */
   today(guildId: string | null): LocalDate;
   setUp(config: QuizConfig): QuizOn;
+  /** The server's stored settings, as `/quiz settings` checks a change against them. */
+  settings(guildId: string): QuizConfigState;
+  changeSettings(guildId: string, change: SettingsChange): SettingsOutcome;
   pause(guildId: string): PauseOutcome;
   resume(guildId: string): ResumeOutcome;
   status(guildId: string): StatusOutcome;
@@ -93,6 +99,8 @@ export function createQuizFeature(dependencies: QuizFeatureDependencies): QuizFe
     retryFailedRound,
     today: (guildId) => localToday(reads, guildId),
     setUp: (config) => setUpQuiz(settings, config),
+    settings: (guildId) => readConfig(reads, guildId),
+    changeSettings: (guildId, change) => changeQuizSettings(settings, guildId, change),
     pause: (guildId) => pauseQuiz(settings, guildId),
     resume: (guildId) => resumeQuiz(settings, guildId),
     status: (guildId) => quizStatus(reads, guildId),

@@ -11,7 +11,7 @@ import type { QuizMessageEdit } from '../use-cases/quiz-channels.js';
 
 type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
-function discordRows(rows: readonly QuizButtonRow[]): ButtonRow[] {
+export function discordRows(rows: readonly QuizButtonRow[]): ButtonRow[] {
   return rows.map((row) => ({
     type: ComponentType.ActionRow,
     components: row.map((button) => ({

@@ -46,15 +46,22 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** A quiz day as every quiz message writes it: `7 December 2026`. */
 export function formatDay(localDate: string): string {
   const [year, month, day] = localDate.split('-').map(Number);
   return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', {
     timeZone: 'UTC',
-    weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   });
+}
+
+/** A duration in whole hours when it is one (`12 hours`, `1 hour`), else in minutes. */
+export function formatDuration(minutes: number): string {
+  if (minutes % 60 !== 0) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = minutes / 60;
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
 
 export function choiceLines(question: RoundQuestion): string {

@@ -5,6 +5,7 @@ export const quizFeature = 'quiz';
 export const quizActions = {
   answer: 'answer',
   bell: 'bell',
+  stopPings: 'stop-pings',
   practice: 'practice',
   practiceNext: 'practice-next',
 } as const;
@@ -20,6 +21,11 @@ export function answerCustomIdPrefix(roundId: number): string {
 
 export function bellCustomId(): string {
   return buildCustomId(quizFeature, quizActions.bell);
+}
+
+/** The "Stop pinging me" button under the private reply to a member who already gets pings. */
+export function stopPingsCustomId(): string {
+  return buildCustomId(quizFeature, quizActions.stopPings);
 }
 
 export function practiceCustomId(questionId: string, choice: number): string {

@@ -25,10 +25,10 @@ export interface QuestionMessageState {
 /** The daily question: the question and choices, live answer count, answer buttons and the bell. */
 export function questionMessage(round: QuizRound, state: QuestionMessageState): QuizMessage {
   const lines: string[] = [];
-  if (round.pingRoleId) lines.push(`<@&${round.pingRoleId}> today's question is up.`);
+  if (round.pingRoleId) lines.push(`<@&${round.pingRoleId}>, today's question is up.`);
   if (round.late)
     lines.push(
-      `*Posted late: this question was due ${discordTimestamp(round.scheduledAt, 't')}, while Roundtable could not post it. Answers still close ${discordTimestamp(round.closesAt, 'R')}.*`,
+      `*Posted late: this question was due at ${discordTimestamp(round.scheduledAt, 't')}, but Roundtable could not post it then. Answers still close ${discordTimestamp(round.closesAt, 'R')}.*`,
     );
   const fields: QuizEmbedField[] = [
     { name: 'Answers', value: String(state.answerCount), inline: true },

@@ -51,8 +51,9 @@ export function scoreExport(
       row.streak,
     ]),
   );
+  const rounds = new Set(history.map((row) => row.localDate)).size;
   return {
-    summary: `Quiz scores of ${totals.length} member${totals.length === 1 ? '' : 's'} over ${new Set(history.map((row) => row.localDate)).size} rounds. Members who left keep their scores until removed with \`/quiz remove-scores\`.`,
+    summary: `Quiz scores of ${totals.length} member${totals.length === 1 ? '' : 's'} over ${rounds} round${rounds === 1 ? '' : 's'}. Members who left keep their scores until removed with \`/quiz remove-scores\`.`,
     files: [
       { name: 'quiz-scores.csv', text: totalsCsv },
       { name: 'quiz-answers-by-round.csv', text: historyCsv },

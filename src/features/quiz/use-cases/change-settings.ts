@@ -54,3 +54,36 @@ export function resumeQuiz(work: SettingsWork, guildId: string): ResumeOutcome {
   const retried = retryTodaysFailure(work, resumed);
   return { kind: 'resumed', retried, ...nextRound(work, resumed) };
 }
+
+/** What `/quiz settings` may change; what it leaves out stays as it is. `pingRoleId: null` removes the role. */
+export type SettingsChange = Partial<
+  Pick<QuizConfig, 'channelId' | 'postTime' | 'timeZone' | 'durationMinutes' | 'pingRoleId'>
+>;
+
+export type SettingsOutcome =
+  | Unconfigured
+  | { kind: 'changed'; config: QuizConfig; next: NextRound['next'] | null; now: number; retried: boolean };
+
+/**
+ * `/quiz settings`: changes some settings (checked by the command) and keeps the rest, paused or not. A
+ * new time or time zone counts from now, as at setup, so a post time already passed today is not posted
+ * late; an active quiz posts today's failed question again, in the channel now set.
+ */
+export function changeQuizSettings(
+  work: SettingsWork,
+  guildId: string,
+  change: SettingsChange,
+): SettingsOutcome {
+  const state = readConfig(work, guildId);
+  if (state.kind !== 'ok') return state;
+  const now = work.clock.now();
+  const before = state.config;
+  const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  const config: QuizConfig = { ...before, ...defined, updatedAt: now };
+  if (config.postTime !== before.postTime || config.timeZone !== before.timeZone) config.activeSince = now;
+  work.storage.configs.save(config);
+  work.logger.info({ guildId, changed: Object.keys(defined) }, 'quiz settings changed');
+  if (config.paused) return { kind: 'changed', config, next: null, now, retried: false };
+  const retried = retryTodaysFailure(work, config);
+  return { kind: 'changed', config, retried, ...nextRound(work, config, now) };
+}
