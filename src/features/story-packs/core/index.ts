@@ -35,6 +35,7 @@ export { formatContentReport } from './report.js';
 export { createStoryPackScaffold, type ScaffoldResult, scaffoldStoryPack } from './scaffold.js';
 export {
   articleSchema,
+  correctionSchema,
   debatePromptSchema,
   debatesFileSchema,
   factCheckSchema,
@@ -53,6 +54,7 @@ export {
 export { normaliseForSearch } from './search.js';
 export type {
   Article,
+  Correction,
   DebatePrompt,
   DebatesFile,
   FactCheck,
