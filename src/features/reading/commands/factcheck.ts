@@ -2,7 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import type { ReadingContext } from '../discord/context.js';
-import { replyWithPager } from '../discord/find-content.js';
+import { preparePagerReply, sendPagerReply } from '../discord/find-content.js';
+import type { MessagePayload } from '../discord/pager.js';
 import { factCheckPager } from '../discord/pagers/factcheck-pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
 
@@ -21,7 +22,10 @@ export default {
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);
   },
-  async execute(interaction, context) {
-    await replyWithPager(interaction, context, factCheckPager, (story) => ({ story: story.id }));
+  prepare(interaction, context) {
+    return preparePagerReply(interaction, context, factCheckPager, (story) => ({ story: story.id }));
   },
-} satisfies ChatInputCommand<ReadingContext>;
+  async execute(interaction, _context, payload) {
+    await sendPagerReply(interaction, payload);
+  },
+} satisfies ChatInputCommand<ReadingContext, MessagePayload>;

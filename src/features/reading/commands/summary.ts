@@ -2,7 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import type { ReadingContext } from '../discord/context.js';
-import { replyWithPager } from '../discord/find-content.js';
+import { preparePagerReply, sendPagerReply } from '../discord/find-content.js';
+import type { MessagePayload } from '../discord/pager.js';
 import { summaryPager } from '../discord/pagers/summary-pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
 import type { SummaryLength } from '../messages/summary-view.js';
@@ -28,8 +29,11 @@ export default {
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);
   },
-  async execute(interaction, context) {
+  prepare(interaction, context) {
     const length: SummaryLength = interaction.options.getString('length') === 'full' ? 'full' : 'short';
-    await replyWithPager(interaction, context, summaryPager, (story) => ({ story: story.id, length }));
+    return preparePagerReply(interaction, context, summaryPager, (story) => ({ story: story.id, length }));
   },
-} satisfies ChatInputCommand<ReadingContext>;
+  async execute(interaction, _context, payload) {
+    await sendPagerReply(interaction, payload);
+  },
+} satisfies ChatInputCommand<ReadingContext, MessagePayload>;

@@ -5,7 +5,8 @@ import { UserError } from '../../../platform/router/errors.js';
 import { formatDate } from '../../story-packs/core/index.js';
 import { parseDateRange } from '../core/date-range.js';
 import type { ReadingContext } from '../discord/context.js';
-import { replyWithPager } from '../discord/find-content.js';
+import { preparePagerReply, sendPagerReply } from '../discord/find-content.js';
+import type { MessagePayload } from '../discord/pager.js';
 import { type TimelineState, timelinePager } from '../discord/pagers/timeline-pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
 
@@ -36,8 +37,8 @@ export default {
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);
   },
-  async execute(interaction, context) {
-    await replyWithPager(interaction, context, timelinePager, (story): TimelineState => {
+  prepare(interaction, context) {
+    return preparePagerReply(interaction, context, timelinePager, (story): TimelineState => {
       const range = parseDateRange(
         interaction.options.getString('from'),
         interaction.options.getString('to'),
@@ -53,4 +54,7 @@ export default {
       return { story: story.id, ...range.range };
     });
   },
-} satisfies ChatInputCommand<ReadingContext>;
+  async execute(interaction, _context, payload) {
+    await sendPagerReply(interaction, payload);
+  },
+} satisfies ChatInputCommand<ReadingContext, MessagePayload>;
