@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type Client, Events } from 'discord.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
+import { createErrorReportRepository } from '../features/error-reports/storage/repository.js';
 import { createQuizFeature } from '../features/quiz/discord/quiz-service.js';
 import { createSettingsRepository } from '../features/settings/storage/repository.js';
 import type { ContentLibrary } from '../features/story-packs/core/index.js';
@@ -67,6 +68,7 @@ export function createBot(settings: CreateBotOptions): Bot {
       content,
       contentStaleDays: options.contentStaleDays,
       settings: guildSettings,
+      errorReports: createErrorReportRepository(db),
       commands: settings.commands ?? defaultCommands,
       debate: createDebateFeature(db, client, clock, logger, content, guildSettings),
       quiz: createQuizFeature({

@@ -10,6 +10,7 @@ import { ephemeralOption, visibilityFlags } from '../../../platform/discord/visi
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
+import { reportErrorButton } from '../../error-reports/discord/report-button.js';
 import {
   type ContentReference,
   contentReference,
@@ -74,7 +75,11 @@ export const promptCardPager = definePager<PromptState, DebateContext>({
     if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage };
     const row: ButtonRow = {
       type: ComponentType.ActionRow,
-      components: [...promptCardButtons(prompt), ...startDebateButtons(prompt.id, viewer.memberPermissions)],
+      components: [
+        ...promptCardButtons(prompt),
+        ...startDebateButtons(prompt.id, viewer.memberPermissions),
+        reportErrorButton({ view: 'debate', prompt: prompt.id }),
+      ],
     };
     return {
       kind: 'pages',

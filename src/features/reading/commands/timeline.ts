@@ -2,9 +2,10 @@ import { SlashCommandBuilder } from 'discord.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
+import { errorReportRoutes } from '../../error-reports/commands/report-error.js';
+import type { ErrorReportContext } from '../../error-reports/discord/context.js';
 import { formatDate } from '../../story-packs/core/index.js';
 import { parseDateRange } from '../core/date-range.js';
-import type { ReadingContext } from '../discord/context.js';
 import { preparePagerReply, sendPagerReply } from '../discord/find-content.js';
 import type { MessagePayload } from '../discord/pager.js';
 import { type TimelineState, timelinePager } from '../discord/pagers/timeline-pager.js';
@@ -33,7 +34,8 @@ export default {
   audience: 'everyone',
   help: "A story's events in date order, each with its date, details and source; `from` and `to` narrow the range.",
   cooldownSeconds: 10,
-  components: [timelinePager.route],
+  components: [timelinePager.route, ...errorReportRoutes.components],
+  modals: errorReportRoutes.modals,
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);
   },
@@ -57,4 +59,4 @@ export default {
   async execute(interaction, _context, payload) {
     await sendPagerReply(interaction, payload);
   },
-} satisfies ChatInputCommand<ReadingContext, MessagePayload>;
+} satisfies ChatInputCommand<ErrorReportContext, MessagePayload>;
