@@ -156,7 +156,7 @@ export async function runStorage(context: BenchContext): Promise<BenchmarkReport
   const sizes: Sizes = context.smoke
     ? { servers: 20, days: 30, answers: 3_000, samples: 200, inserts: 200 }
     : { servers: 1_000, days: 365, answers: 1_000_000, samples: 5_000, inserts: 20_000 };
-  const loaded = await loadContent('content', { today: '2026-11-26' });
+  const loaded = await loadContent('content', { today: '2026-12-07' });
   if (loaded.kind !== 'ok') throw new Error('the story packs in content/ are invalid');
   const bank = questionBankOf(loaded.library);
   const file = path.join(context.workDir, 'storage.db');

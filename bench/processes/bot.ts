@@ -77,7 +77,7 @@ interface Handlers {
 }
 
 async function startRoundtable(): Promise<Handlers> {
-  const loaded = await loadContent(config.contentDir ?? 'content', { today: config.today ?? '2026-11-26' });
+  const loaded = await loadContent(config.contentDir ?? 'content', { today: config.today ?? '2026-12-07' });
   if (loaded.kind !== 'ok') throw new Error(`the story packs in ${config.contentDir} are invalid`);
   const db = openDatabase(config.databasePath ?? ':memory:');
   const checkpoints = startBackgroundCheckpoints(db);

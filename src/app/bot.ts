@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { type Client, Events, RESTEvents } from 'discord.js';
 import { createFormDrafts } from '../features/debate/discord/form-drafts.js';
 import { createDebateFeature, registerDebateEvents } from '../features/debate/discord/wiring.js';
+import { createErrorReportRepository } from '../features/error-reports/storage/repository.js';
 import { createLoggedQuizStorage, createQuizFeature } from '../features/quiz/discord/feature.js';
 import type { QuizStorage } from '../features/quiz/storage/index.js';
 import { createSettingsRepository } from '../features/settings/storage/repository.js';
@@ -106,6 +107,7 @@ export function createBot(settings: CreateBotOptions): Bot {
       content,
       contentStaleDays: options.contentStaleDays,
       settings: guildSettings,
+      errorReports: createErrorReportRepository(db),
       commands: settings.commands ?? defaultCommands,
       debate: createDebateFeature(db, client, clock, logger, content, guildSettings),
       formDrafts: createFormDrafts(clock),

@@ -1,4 +1,5 @@
 import type { DebateContext } from '../features/debate/discord/context.js';
+import type { ErrorReportContext } from '../features/error-reports/discord/context.js';
 import type { HelpContext } from '../features/help/discord/context.js';
 import type { QuizContext } from '../features/quiz/discord/context.js';
 import type { SettingsContext } from '../features/settings/discord/context.js';
@@ -18,4 +19,4 @@ export interface BotOptions {
  * What the router hands every handler: the union of what each feature declares it needs, built once the
  * story packs have loaded. Features never import this type; each names its own context.
  */
-export type BotContext = HelpContext & QuizContext & DebateContext & SettingsContext;
+export type BotContext = HelpContext & QuizContext & DebateContext & SettingsContext & ErrorReportContext;

@@ -26,7 +26,7 @@ let packs: Promise<ContentLibrary> | undefined;
 
 /** The real story packs in content/, loaded once per test file. */
 export function loadStoryPacks(): Promise<ContentLibrary> {
-  packs ??= loadContent('content', { today: '2026-11-25' }).then((loaded) => {
+  packs ??= loadContent('content', { today: '2026-12-07' }).then((loaded) => {
     if (loaded.kind !== 'ok')
       throw new Error('the story packs in content/ are invalid; run npm run content:check');
     return loaded.library;

@@ -54,11 +54,16 @@ interface CommandBase<Context> {
   modals?: readonly ModalRoute<any, Context>[];
 }
 
-/** A slash command: its definition and its handlers, in one file. */
-export interface ChatInputCommand<Context = never> extends CommandBase<Context> {
+/**
+ * A slash command: its definition and its handlers, in one file. `prepare`, when present, checks the
+ * member's input before the cooldown is looked at: a `UserError` it throws refuses the use without
+ * being refused by, or using up, the cooldown. What it returns is handed to `execute`.
+ */
+export interface ChatInputCommand<Context = never, Input = undefined> extends CommandBase<Context> {
   kind: 'chat-input';
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, context: Context): Promise<unknown>;
+  prepare?(interaction: ChatInputCommandInteraction, context: Context): Input | Promise<Input>;
+  execute(interaction: ChatInputCommandInteraction, context: Context, input: Input): Promise<unknown>;
   autocomplete?(interaction: AutocompleteInteraction, context: Context): Promise<unknown>;
 }
 
@@ -73,7 +78,7 @@ export interface MessageCommand<Context = never> extends CommandBase<Context> {
  * A command and its handlers, generic over the context its feature needs; the app's context satisfies
  * every feature's, so one list holds them all.
  */
-export type Command<Context = never> = ChatInputCommand<Context> | MessageCommand<Context>;
+export type Command<Context = never> = ChatInputCommand<Context, unknown> | MessageCommand<Context>;
 
 /** Identity helper that keeps a route's argument type. */
 export function defineComponent<Args, Context>(

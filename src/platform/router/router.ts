@@ -57,7 +57,7 @@ export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'lo
   options: RouterOptions = {},
 ): InteractionRouter {
   const interactionAge = options.interactionAge ?? ((createdAt: number) => Date.now() - createdAt);
-  const chatInput = new Map<string, ChatInputCommand<Context>>();
+  const chatInput = new Map<string, ChatInputCommand<Context, unknown>>();
   const messageCommands = new Map<string, MessageCommand<Context>>();
   const components = new Map<string, ComponentRoute<unknown, Context>>();
   const modals = new Map<string, ModalRoute<unknown, Context>>();
@@ -103,7 +103,7 @@ export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'lo
    * gives it back, for a use that ended up posting nothing publicly (refused, or answered privately).
    */
   function takeCooldown(
-    command: ChatInputCommand<Context>,
+    command: ChatInputCommand<Context, unknown>,
     interaction: ChatInputCommandInteraction,
   ): (() => void) | null {
     if (!command.cooldownSeconds || interaction.options.getBoolean('ephemeral') === true) return null;
@@ -173,9 +173,15 @@ export function createRouter<Context extends Pick<PlatformContext, 'clock' | 'lo
         throw new UserError(
           'This command is no longer available. It may take a minute for Discord to refresh the command list.',
         );
+      // Input is checked first: a use refused for what the member typed is neither refused by the
+      // cooldown nor counted against it.
+      const input = command.prepare ? await command.prepare(interaction, context) : undefined;
       const giveBack = takeCooldown(command, interaction);
       try {
-        await command.execute(interaction, context);
+        await command.execute(interaction, context, input);
+      } catch (error) {
+        if (giveBack && error instanceof UserError) giveBack();
+        throw error;
       } finally {
         if (giveBack && (interaction.ephemeral !== false || !(interaction.replied || interaction.deferred)))
           giveBack();

@@ -8,14 +8,16 @@ import type { ChatInputCommand, CommandAudience, ComponentRoute, ModalRoute } fr
 import { UserError } from './errors.js';
 
 /** One subcommand in a file of its own: its definition, who it is for, its handlers and its routes. */
-export interface Subcommand<Context> {
+export interface Subcommand<Context, Input = undefined> {
   data: SlashCommandSubcommandBuilder;
   audience: CommandAudience;
   /** One line for `/help`. */
   help: string;
   /** Minimum seconds between two public uses by one member. */
   cooldownSeconds?: number;
-  execute(interaction: ChatInputCommandInteraction, context: Context): Promise<unknown>;
+  /** Checks the input before the cooldown, as {@link ChatInputCommand.prepare}; its result goes to `execute`. */
+  prepare?(interaction: ChatInputCommandInteraction, context: Context): Input | Promise<Input>;
+  execute(interaction: ChatInputCommandInteraction, context: Context, input: Input): Promise<unknown>;
   autocomplete?(interaction: AutocompleteInteraction, context: Context): Promise<unknown>;
   // biome-ignore lint/suspicious/noExplicitAny: routes carry their own argument types
   components?: readonly ComponentRoute<any, Context>[];
@@ -28,7 +30,7 @@ export interface CommandWithSubcommands<Context> {
   data: SlashCommandBuilder;
   audience: CommandAudience;
   help: string;
-  subcommands: readonly Subcommand<Context>[];
+  subcommands: readonly Subcommand<Context, unknown>[];
 }
 
 /**
@@ -37,12 +39,12 @@ export interface CommandWithSubcommands<Context> {
  */
 export function defineCommandWithSubcommands<Context>(
   definition: CommandWithSubcommands<Context>,
-): ChatInputCommand<Context> {
+): ChatInputCommand<Context, unknown> {
   const byName = new Map(definition.subcommands.map((subcommand) => [subcommand.data.name, subcommand]));
   for (const subcommand of definition.subcommands) definition.data.addSubcommand(subcommand.data);
   const name = definition.data.name;
 
-  function subcommandOf(subcommandName: string): Subcommand<Context> {
+  function subcommandOf(subcommandName: string): Subcommand<Context, unknown> {
     const subcommand = byName.get(subcommandName);
     if (subcommand === undefined)
       throw new UserError(
@@ -74,8 +76,11 @@ export function defineCommandWithSubcommands<Context>(
     async autocomplete(interaction, context) {
       await subcommandOf(interaction.options.getSubcommand()).autocomplete?.(interaction, context);
     },
-    async execute(interaction, context) {
-      await subcommandOf(interaction.options.getSubcommand()).execute(interaction, context);
+    async prepare(interaction, context) {
+      return await subcommandOf(interaction.options.getSubcommand()).prepare?.(interaction, context);
+    },
+    async execute(interaction, context, input) {
+      await subcommandOf(interaction.options.getSubcommand()).execute(interaction, context, input);
     },
   };
 }

@@ -28,7 +28,7 @@ function date(text: string) {
 }
 
 beforeAll(async () => {
-  const loaded = await loadContent('content', { today: '2026-11-25' });
+  const loaded = await loadContent('content', { today: '2026-12-07' });
   if (loaded.kind !== 'ok') throw new Error(`story packs are invalid: ${JSON.stringify(loaded.errors)}`);
   library = loaded.library;
 });

@@ -169,7 +169,7 @@ describe('parse cache', () => {
     const recording = createRecordingCache();
     const realLoad = (cache?: ParseCache) =>
       loadContent(realDir, {
-        today: TODAY,
+        today: '2026-12-07',
         displayDir: 'content',
         ...(cache === undefined ? {} : { parseCache: cache }),
       });

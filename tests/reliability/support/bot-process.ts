@@ -27,7 +27,9 @@ if (parsed.kind === 'invalid') {
 const env = parsed.env;
 const clock = new ManualClock(Number(process.env.BOT_CLOCK_START ?? Date.now()));
 const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
-const content = await loadContent(env.CONTENT_DIR, { today: new Date(clock.now()) });
+// The packs are checked against the real day, as at a production start: the bot's clock is simulated and
+// may start before the packs' latest dates (their corrections).
+const content = await loadContent(env.CONTENT_DIR, { today: new Date() });
 if (content.kind === 'invalid') {
   console.error('the story packs are invalid');
   process.exit(2);

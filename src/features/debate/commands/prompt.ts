@@ -10,13 +10,20 @@ import { ephemeralOption, visibilityFlags } from '../../../platform/discord/visi
 import { defineComponent } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
 import type { Subcommand } from '../../../platform/router/subcommands.js';
+import { reportErrorButton } from '../../error-reports/discord/report-button.js';
 import {
   type ContentReference,
   contentReference,
   referenceFor,
 } from '../../reading/discord/content-reference.js';
 import { findPrompt, findStory, storyGoneMessage, viewerOf } from '../../reading/discord/find-content.js';
-import { type ButtonRow, definePager, type PagedMessage, type Viewer } from '../../reading/discord/pager.js';
+import {
+  type ButtonRow,
+  definePager,
+  type MessagePayload,
+  type PagedMessage,
+  type Viewer,
+} from '../../reading/discord/pager.js';
 import {
   requireStory,
   respondWithStories,
@@ -68,7 +75,11 @@ export const promptCardPager = definePager<PromptState, DebateContext>({
     if (prompt === undefined) return { kind: 'unavailable', message: promptGoneMessage };
     const row: ButtonRow = {
       type: ComponentType.ActionRow,
-      components: [...promptCardButtons(prompt), ...startDebateButtons(prompt.id, viewer.memberPermissions)],
+      components: [
+        ...promptCardButtons(prompt),
+        ...startDebateButtons(prompt.id, viewer.memberPermissions),
+        reportErrorButton({ view: 'debate', prompt: prompt.id }),
+      ],
     };
     return {
       kind: 'pages',
@@ -100,7 +111,7 @@ export const storyPromptRoute = defineComponent({
   },
 });
 
-export const promptSubcommand: Subcommand<DebateContext> = {
+export const promptSubcommand: Subcommand<DebateContext, MessagePayload> = {
   data: new SlashCommandSubcommandBuilder()
     .setName('prompt')
     .setDescription('A debate motion with context and questions to discuss; arguments behind a button')
@@ -114,7 +125,7 @@ export const promptSubcommand: Subcommand<DebateContext> = {
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);
   },
-  async execute(interaction, context) {
+  async prepare(interaction, context) {
     const storyInput = interaction.options.getString(storyOptionName);
     const candidates =
       storyInput === null
@@ -129,7 +140,10 @@ export const promptSubcommand: Subcommand<DebateContext> = {
       );
     const shown = await promptCard(prompt, context, viewerOf(interaction));
     if (shown.kind === 'unavailable') throw new UserError(shown.message);
-    await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+    return shown.payload;
+  },
+  async execute(interaction, _context, payload) {
+    await interaction.reply({ ...payload, ...visibilityFlags(interaction) });
   },
   components: [promptCardPager.route, argumentsPager.route, storyPromptRoute],
 };

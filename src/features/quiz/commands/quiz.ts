@@ -44,4 +44,4 @@ const quiz = defineCommandWithSubcommands<QuizContext>({
 export default {
   ...quiz,
   components: [answerButton, bellButton, stopPingsButton, ...(quiz.components ?? [])],
-} satisfies ChatInputCommand<QuizContext>;
+} satisfies ChatInputCommand<QuizContext, unknown>;

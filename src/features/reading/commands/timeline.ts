@@ -2,10 +2,12 @@ import { SlashCommandBuilder } from 'discord.js';
 import { ephemeralOption } from '../../../platform/discord/visibility.js';
 import type { ChatInputCommand } from '../../../platform/router/command.js';
 import { UserError } from '../../../platform/router/errors.js';
+import { errorReportRoutes } from '../../error-reports/commands/report-error.js';
+import type { ErrorReportContext } from '../../error-reports/discord/context.js';
 import { formatDate } from '../../story-packs/core/index.js';
 import { DATE_INPUT_MAX_LENGTH, dateInputProblem, parseDateRange } from '../core/date-range.js';
-import type { ReadingContext } from '../discord/context.js';
-import { replyWithPager } from '../discord/find-content.js';
+import { preparePagerReply, sendPagerReply } from '../discord/find-content.js';
+import type { MessagePayload } from '../discord/pager.js';
 import { type TimelineState, timelinePager } from '../discord/pagers/timeline-pager.js';
 import { respondWithStories, storyOption } from '../discord/story-option.js';
 
@@ -32,12 +34,13 @@ export default {
   audience: 'everyone',
   help: "A story's events in date order, each with its date, details and source; `from` and `to` narrow the range.",
   cooldownSeconds: 10,
-  components: [timelinePager.route],
+  components: [timelinePager.route, ...errorReportRoutes.components],
+  modals: errorReportRoutes.modals,
   async autocomplete(interaction, context) {
     await respondWithStories(interaction, context);
   },
-  async execute(interaction, context) {
-    await replyWithPager(interaction, context, timelinePager, (story): TimelineState => {
+  prepare(interaction, context) {
+    return preparePagerReply(interaction, context, timelinePager, (story): TimelineState => {
       const range = parseDateRange(
         interaction.options.getString('from'),
         interaction.options.getString('to'),
@@ -50,4 +53,7 @@ export default {
       return { story: story.id, ...range.range };
     });
   },
-} satisfies ChatInputCommand<ReadingContext>;
+  async execute(interaction, _context, payload) {
+    await sendPagerReply(interaction, payload);
+  },
+} satisfies ChatInputCommand<ErrorReportContext, MessagePayload>;

@@ -5,7 +5,7 @@ import type { DebatePrompt, Story } from '../../story-packs/core/index.js';
 import type { ReadingTime } from '../messages/page-view.js';
 import { type ContentReference, resolveReference } from './content-reference.js';
 import type { ReadingContext } from './context.js';
-import type { Pager, Viewer } from './pager.js';
+import type { MessagePayload, Pager, Viewer } from './pager.js';
 import { requireStory, storyOptionName } from './story-option.js';
 
 /** The story a custom id names, by id or hashed reference. */
@@ -34,17 +34,26 @@ export function storyGoneMessage(): string {
 }
 
 /**
- * Answers a reading command: the story of its `story` option, then the first page of `pager` for
- * the state `stateOf` gives, paged by the member who asked, public unless they asked for privacy.
+ * The answer to a reading command, checked before anything is sent: the story of its `story` option,
+ * then the first page of `pager` for the state `stateOf` gives, paged by the member who asked. An
+ * unknown story or an input the view cannot show is refused with a `UserError`.
  */
-export async function replyWithPager<State>(
+export async function preparePagerReply<State>(
   interaction: ChatInputCommandInteraction,
   context: ReadingContext,
   pager: Pager<State>,
   stateOf: (story: Story) => State,
-): Promise<void> {
+): Promise<MessagePayload> {
   const story = requireStory(interaction.options.getString(storyOptionName, true), context);
   const shown = await pager.message(stateOf(story), 0, interaction.user.id, context, viewerOf(interaction));
   if (shown.kind === 'unavailable') throw new UserError(shown.message);
-  await interaction.reply({ ...shown.payload, ...visibilityFlags(interaction) });
+  return shown.payload;
+}
+
+/** Sends a prepared reading answer: public unless the member asked for privacy. */
+export async function sendPagerReply(
+  interaction: ChatInputCommandInteraction,
+  payload: MessagePayload,
+): Promise<void> {
+  await interaction.reply({ ...payload, ...visibilityFlags(interaction) });
 }

@@ -48,7 +48,12 @@ export interface Viewer {
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
 export type PagedContent =
-  | { kind: 'pages'; pages: readonly PageView[]; rows?: readonly ButtonRow[] }
+  | {
+      kind: 'pages';
+      pages: readonly PageView[];
+      /** Rows under the navigation: the same on every page, or made for the page shown. */
+      rows?: readonly ButtonRow[] | ((page: PageView, pageIndex: number) => readonly ButtonRow[]);
+    }
   | { kind: 'unavailable'; message: string };
 
 export interface MessagePayload {
@@ -187,7 +192,7 @@ export function definePager<State, Context extends ReadingContext = ReadingConte
       ...(navigation.pageCount > 1
         ? [navigationRow(state, navigation.page, navigation.pageCount, owner)]
         : []),
-      ...(content.rows ?? []),
+      ...(typeof content.rows === 'function' ? content.rows(shown, navigation.page) : (content.rows ?? [])),
     ];
     return {
       kind: 'message',

@@ -75,15 +75,23 @@ export interface LayoutOptions {
   maxGroupsPerPage: number;
 }
 
-/** Packs field groups into pages that each fit one embed next to the page's fixed text. */
-export function layoutFieldPages(groups: readonly FieldGroup[], options: LayoutOptions): FieldPlan[][] {
-  const measured = groups.map((group) => ({ group, size: groupSize(group), slots: group.length }));
+/**
+ * Packs field groups into pages that each fit one embed next to the page's fixed text: the indexes of
+ * the groups on each page, in order (consecutive groups share a page).
+ */
+export function layoutGroupPages(groups: readonly FieldGroup[], options: LayoutOptions): number[][] {
+  const measured = groups.map((group, index) => ({ index, size: groupSize(group), slots: group.length }));
   const pages = packPages(measured, (pageIndex) => ({
     maxItems: options.maxGroupsPerPage,
     maxSize: embedLimits.total - options.frame(pageIndex).fixedSize,
     maxSlots: embedLimits.fields,
   }));
-  return pages.map((page) => page.flatMap((item) => item.group));
+  return pages.map((page) => page.map((item) => item.index));
+}
+
+/** Packs field groups into pages that each fit one embed next to the page's fixed text. */
+export function layoutFieldPages(groups: readonly FieldGroup[], options: LayoutOptions): FieldPlan[][] {
+  return layoutGroupPages(groups, options).map((page) => page.flatMap((index) => groups[index] ?? []));
 }
 
 /** `[label](url)`, with the label escaped and the url's parentheses encoded so the link stays whole. */

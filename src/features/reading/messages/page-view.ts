@@ -7,7 +7,7 @@ import {
   embedLimits,
   type FieldGroup,
   type FieldPlan,
-  layoutFieldPages,
+  layoutGroupPages,
   maskedLink,
 } from './embed-layout.js';
 
@@ -18,6 +18,11 @@ export interface PageView {
   description: string;
   fields: FieldPlan[];
   footer: string;
+  /**
+   * The groups shown on this page, by index in the list of groups the view was laid out from (an event, a
+   * claim, a key point); absent on a page without any.
+   */
+  groups?: { first: number; last: number };
 }
 
 export interface PageFrameText {
@@ -60,20 +65,25 @@ export function buildPages(
     embedLimits.description,
   );
   const footerReserve = pageFooter(frame.footer, 9_998, 9_999).length;
-  const fieldPages = layoutFieldPages(groups, {
+  const groupPages = layoutGroupPages(groups, {
     maxGroupsPerPage,
     frame: (pageIndex) => ({
       fixedSize:
         title.length + footerReserve + (pageIndex === 0 ? firstDescription : laterDescription).length,
     }),
   });
-  return fieldPages.map((fields, page) => ({
-    title,
-    ...(frame.url === undefined ? {} : { url: frame.url }),
-    description: page === 0 ? firstDescription : laterDescription,
-    fields,
-    footer: pageFooter(frame.footer, page, fieldPages.length),
-  }));
+  return groupPages.map((indexes, page) => {
+    const first = indexes[0];
+    const last = indexes.at(-1);
+    return {
+      title,
+      ...(frame.url === undefined ? {} : { url: frame.url }),
+      description: page === 0 ? firstDescription : laterDescription,
+      fields: indexes.flatMap((index) => groups[index] ?? []),
+      footer: pageFooter(frame.footer, page, groupPages.length),
+      ...(first === undefined || last === undefined ? {} : { groups: { first, last } }),
+    };
+  });
 }
 
 /** `<t:…:D> (<t:…:R>)`: each reader sees the date in their own time zone, and how long ago it was. */

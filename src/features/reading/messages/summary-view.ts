@@ -1,9 +1,11 @@
 import type { Story } from '../../story-packs/core/index.js';
 import { formatDate } from '../../story-packs/core/index.js';
 import { splitText } from '../core/text-split.js';
+import { correctedLine } from './corrections-view.js';
 import { embedLimits, type FieldGroup, listFields, textFields } from './embed-layout.js';
 import type { PageView, ReadingTime } from './page-view.js';
 import { buildPages, factsCheckedLines, itemFields, linkOrLabel } from './page-view.js';
+import { withReviewNote } from './review-note.js';
 
 export type SummaryLength = 'short' | 'full';
 
@@ -18,7 +20,9 @@ function articleLine(article: Story['articles'][number]): string {
  * on, then each key point with its sources.
  */
 export function buildSummaryPages(story: Story, length: SummaryLength, time: ReadingTime): PageView[] {
-  const header = factsCheckedLines(story.as_of, time);
+  const header = [factsCheckedLines(story.as_of, time), correctedLine(story)]
+    .filter((line) => line !== '')
+    .join('\n');
   const room = embedLimits.description - header.length - 2;
   const [opening = '', ...overflow] = splitText(story.summary[length], room);
   const groups: FieldGroup[] = [
@@ -27,9 +31,15 @@ export function buildSummaryPages(story: Story, length: SummaryLength, time: Rea
       story.articles.length === 1 ? 'Based on' : 'Based on these articles',
       story.articles.map(articleLine),
     ),
-    ...story.key_points.map((point, index) =>
-      itemFields(`Key point ${index + 1} of ${story.key_points.length}`, point.text, point.sources),
-    ),
+    ...story.key_points.map((point, index) => {
+      const shown = withReviewNote(
+        `Key point ${index + 1} of ${story.key_points.length}`,
+        point.text,
+        point.review_by,
+        time,
+      );
+      return itemFields(shown.name, shown.body, point.sources);
+    }),
   ];
   const firstArticle = story.articles[0];
   return buildPages(

@@ -70,19 +70,33 @@ export interface DateText {
   readonly text: string;
 }
 
-/** The text of every date field: events, publications and checks (`date`, `published`, `as_of`) and `valid_until`. */
+/** Dates that look ahead: the last day a question is asked, the day by which a fact is expected to change. */
+const FUTURE_DATE_FIELDS = new Set(['valid_until', 'review_by']);
+
+/**
+ * The text of every date field: events, publications, checks and corrections (`date`, `published`,
+ * `as_of`), and `valid_until` and `review_by`.
+ */
 export function collectDateTexts(data: unknown): DateText[] {
   const dates: DateText[] = [];
   forEachText(data, (path, text) => {
     const key = path[path.length - 1];
-    if (typeof key === 'string' && (PAST_DATE_FIELDS.has(key) || key === 'valid_until')) {
+    if (typeof key === 'string' && (PAST_DATE_FIELDS.has(key) || FUTURE_DATE_FIELDS.has(key))) {
       dates.push({ path: [...path], text });
     }
   });
   return dates;
 }
 
-/** Dates of events, publications and checks must not lie in the future; an expired `valid_until` is a warning. */
+/** The warning for a `review_by` day that has passed. */
+export function reviewDueMessage(text: string, today: DayDate): string {
+  return `"${text}" has passed (today is ${today.iso}): this fact was expected to change by then; check it, update the item, then move review_by or remove it`;
+}
+
+/**
+ * Dates of events, publications, checks and corrections must not lie in the future; an expired
+ * `valid_until` or `review_by` is a warning.
+ */
 export function findDateProblems(
   dates: readonly DateText[],
   today: DayDate,
@@ -90,7 +104,12 @@ export function findDateProblems(
   const errors: PathProblem[] = [];
   const warnings: PathProblem[] = [];
   for (const { path, text } of dates) {
-    if (path[path.length - 1] === 'valid_until') {
+    const key = path[path.length - 1];
+    if (key === 'review_by') {
+      const parsed = parseDayDate(text);
+      if (parsed.kind === 'ok' && isAfterDay(today, parsed.date))
+        warnings.push({ path, message: reviewDueMessage(text, today) });
+    } else if (key === 'valid_until') {
       const parsed = parseDayDate(text);
       if (parsed.kind === 'ok' && isAfterDay(today, parsed.date)) {
         warnings.push({

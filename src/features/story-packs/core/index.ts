@@ -36,6 +36,7 @@ export { formatContentReport } from './report.js';
 export { createStoryPackScaffold, type ScaffoldResult, scaffoldStoryPack } from './scaffold.js';
 export {
   articleSchema,
+  correctionSchema,
   debatePromptSchema,
   debatesFileSchema,
   factCheckSchema,
@@ -54,6 +55,7 @@ export {
 export { normaliseForSearch, type SearchIndexOptions, type Tokenizer, wordTokenizer } from './search.js';
 export type {
   Article,
+  Correction,
   DebatePrompt,
   DebatesFile,
   FactCheck,

@@ -31,6 +31,9 @@ export const TEXT_LIMITS = {
   question: { max: 300, shownAs: 'the question text' },
   choice: { max: 80, shownAs: 'a Discord button label' },
   explanation: { max: 1000, shownAs: 'the explanation shown after the answer' },
+  correctionWrong: { max: 300, shownAs: 'what a correction says was wrong, on the corrections page' },
+  correctionRight: { max: 500, shownAs: 'what a correction says is right, on the corrections page' },
+  correctionWhy: { max: 500, shownAs: 'why a correction was made, on the corrections page' },
 } as const satisfies Record<string, TextLimit>;
 
 /** Lowercase kebab-case, the shape of every id and tag. */

@@ -41,7 +41,12 @@ function describePack(library: ContentLibrary, storyId: string, asOf: string): s
 
 function warningLines(warnings: readonly ContentIssue[]): string[] {
   if (warnings.length === 0) return [];
-  return [`${count(warnings.length, 'warning')}:`, ...warnings.map(formatContentIssue)];
+  const due = warnings.filter((warning) => warning.path.endsWith('review_by')).length;
+  const dueLine =
+    due === 0
+      ? []
+      : [`${count(due, 'item')} due for review: review_by has passed (listed below as warnings).`];
+  return [...dueLine, `${count(warnings.length, 'warning')}:`, ...warnings.map(formatContentIssue)];
 }
 
 /** Where an issue is: its pack folder and the file in it, or neither for the content folder itself. */

@@ -47,6 +47,16 @@ key_points:
     sources:
       # published is optional: "YYYY-MM-DD"
       - { name: "TODO outlet or document", url: "https://example.com/TODO", published: "TODO YYYY-MM-DD" }
+    # Optional on a key point, event, claim or update: the day by which the fact is expected to
+    # change; readers are told it is due for review after it. Remove the # to use it.
+    # review_by: "2027-03-31"
+# Once the pack is published, record each correction of fact here (see content/README.md):
+# corrections:
+#   - date: "YYYY-MM-DD" # the day you corrected it
+#     items: [${p}-the-item-id] # ids of this pack's items, or the story id for the summary
+#     wrong: "what the pack said"
+#     right: "what it says now"
+#     why: "why it changed"
 `,
     'timeline.yaml': `schema_version: 1
 # Dated events, in any order (they are shown oldest first).

@@ -166,10 +166,29 @@ export const articleSchema = z
   })
   .readonly();
 
+/** The day by which a fact is expected to change; readers are told it is due for review once it has passed. */
+const reviewBySchema = dayDateSchema.optional();
+
 export const keyPointSchema = z
   .strictObject({
     text: text(TEXT_LIMITS.keyPoint),
     sources: sourcesSchema,
+    review_by: reviewBySchema,
+  })
+  .readonly();
+
+/**
+ * A correction made to the pack after publication: the day it was made, the items it concerns (ids of
+ * the pack's items, or the story id for its summary and key points), what was wrong, what is right and why.
+ */
+export const correctionSchema = z
+  .strictObject({
+    date: dayDateSchema,
+    items: list(idSchema, { min: 1 }),
+    wrong: text(TEXT_LIMITS.correctionWrong),
+    right: text(TEXT_LIMITS.correctionRight),
+    why: text(TEXT_LIMITS.correctionWhy),
+    sources: list(sourceSchema, { min: 1 }).optional(),
   })
   .readonly();
 
@@ -188,6 +207,7 @@ export const storySchema = z
       })
       .readonly(),
     key_points: list(keyPointSchema, { min: MIN_KEY_POINTS }),
+    corrections: list(correctionSchema).optional(),
   })
   .superRefine((story, context) => addProblems(findStoryDateProblems(story), context))
   .readonly();
@@ -199,6 +219,7 @@ export const timelineEventSchema = z
     title: text(TEXT_LIMITS.eventTitle),
     detail: text(TEXT_LIMITS.eventDetail),
     sources: sourcesSchema,
+    review_by: reviewBySchema,
   })
   .readonly();
 
@@ -216,6 +237,7 @@ export const factCheckSchema = z
     verdict: z.enum(VERDICTS),
     correction: text(TEXT_LIMITS.correction),
     sources: sourcesSchema,
+    review_by: reviewBySchema,
   })
   .readonly();
 

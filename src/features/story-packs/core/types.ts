@@ -11,9 +11,16 @@ export type Article = z.output<typeof schemas.articleSchema>;
 export type KeyPoint = z.output<typeof schemas.keyPointSchema>;
 
 /**
+ * A correction of the pack: `date` (the day it was made), `items` (ids of the pack's items, or the
+ * story id for its summary and key points), `wrong`, `right`, `why` and optional `sources`.
+ */
+export type Correction = z.output<typeof schemas.correctionSchema>;
+
+/**
  * The contents of `story.yaml`: `id` (equals the folder name), `title`, lowercase `tags`,
  * `as_of` (the day the facts were last checked), `articles`, `summary.short` (plain text),
- * `summary.full` (Markdown) and `key_points`. Field names follow the YAML format.
+ * `summary.full` (Markdown), `key_points` (each may carry `review_by`) and optional `corrections`.
+ * Field names follow the YAML format.
  */
 export type Story = z.output<typeof schemas.storySchema>;
 

@@ -12,6 +12,7 @@ import { type ContentIssue, explainZodIssue, formatIssuePath } from './issues.js
 import type { PathProblem } from './item-rules.js';
 import { type ContentLibrary, createContentLibrary } from './library.js';
 import { ID_PATTERN } from './limits.js';
+import { findCorrectionReferenceProblems } from './pack-references.js';
 import {
   type CachedParse,
   type CheckedFileEntry,
@@ -210,6 +211,24 @@ function byLine(left: ContentIssue, right: ContentIssue): number {
   return (left.line ?? 0) - (right.line ?? 0);
 }
 
+/** Each correction in a story.yaml names items of its own pack; the problems go to that story.yaml. */
+function checkCorrectionReferences(
+  packFiles: readonly { readonly pack: string; readonly files: readonly CheckedFile[] }[],
+): void {
+  const packOfId = new Map<string, string>();
+  for (const { pack, files } of packFiles)
+    for (const file of files) for (const { id } of file.ids) if (!packOfId.has(id)) packOfId.set(id, pack);
+  for (const { pack, files } of packFiles) {
+    const storyFile = files.find((file) => file.label.endsWith('/story.yaml'));
+    if (storyFile?.parsed === undefined) continue;
+    const ids = new Set(files.flatMap((file) => file.ids.map((found) => found.id)));
+    for (const problem of findCorrectionReferenceProblems(storyFile.parsed, { pack, ids }, packOfId))
+      storyFile.errors.push(
+        issueAt(storyFile.label, storyFile.locate(problem.path), problem.path, problem.message),
+      );
+  }
+}
+
 /**
  * Validates a content folder snapshot: every file against its schema, then the rules across fields,
  * files and packs. Reports every error at once; builds the library only when there is none.
@@ -249,7 +268,10 @@ export function validateContentFolder(
 
   const checkedFiles: CheckedFile[] = [];
   const parsedPacks: ParsedStoryPack[] = [];
+  const packFiles: { readonly pack: string; readonly files: CheckedFile[] }[] = [];
   for (const pack of packs) {
+    const ownFiles: CheckedFile[] = [];
+    packFiles.push({ pack: pack.name, files: ownFiles });
     const folderLabel = `${storiesLabel}/${pack.name}`;
     const folderErrors: ContentIssue[] = [];
     if (!ID_PATTERN.test(pack.name)) {
@@ -283,6 +305,7 @@ export function validateContentFolder(
           : checkFile(label, fileName, pack.name, cached.yaml, options.today);
       if (cached.kind === 'parsed') cached.remember(checked.entry);
       checkedFiles.push(checked);
+      ownFiles.push(checked);
       if (checked.parsed !== undefined) parsedFiles[fileName] = checked.parsed;
     }
     const { 'story.yaml': story, 'timeline.yaml': timeline } = parsedFiles;
@@ -307,6 +330,8 @@ export function validateContentFolder(
       });
     }
   }
+
+  checkCorrectionReferences(packFiles);
 
   for (const file of checkedFiles) {
     errors.push(...file.errors.sort(byLine));

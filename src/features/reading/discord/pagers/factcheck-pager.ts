@@ -1,9 +1,13 @@
+import { ComponentType } from 'discord.js';
 import { z } from 'zod';
 import { colours } from '../../../../platform/discord/colours.js';
+import { reportErrorButton } from '../../../error-reports/discord/report-button.js';
 import { buildFactCheckPages } from '../../messages/factcheck-view.js';
 import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
 import { findStory, readingTime, storyGoneMessage } from '../find-content.js';
-import { definePager } from '../pager.js';
+import { type ButtonRow, definePager } from '../pager.js';
+import { correctionsButtons } from './corrections-pager.js';
+import { itemsOf } from './page-items.js';
 
 export interface FactCheckState {
   /** The story's id, or its hashed reference when the id is too long for a custom id. */
@@ -27,6 +31,15 @@ export const factCheckPager = definePager<FactCheckState>({
         context.content.getUpdates(story.id),
         readingTime(context),
       ),
+      rows: (page): ButtonRow[] => [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            ...correctionsButtons(story),
+            reportErrorButton({ view: 'factcheck', story: story.id, ...itemsOf(page) }),
+          ],
+        },
+      ],
     };
   },
 });

@@ -2,12 +2,14 @@ import { type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js'
 import { z } from 'zod';
 import { colours } from '../../../../platform/discord/colours.js';
 import { storyPromptCustomId } from '../../../debate/discord/prompt-ids.js';
+import { reportErrorButton } from '../../../error-reports/discord/report-button.js';
 import type { Story } from '../../../story-packs/core/index.js';
 import { buildSummaryPages, type SummaryLength } from '../../messages/summary-view.js';
 import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
 import type { ReadingContext } from '../context.js';
 import { findStory, readingTime, storyGoneMessage } from '../find-content.js';
 import { type ButtonRow, definePager } from '../pager.js';
+import { correctionsButtons } from './corrections-pager.js';
 import { factCheckPager } from './factcheck-pager.js';
 import { timelinePager } from './timeline-pager.js';
 
@@ -33,6 +35,7 @@ function storyButtons(story: Story, context: ReadingContext): ButtonRow {
       label: 'Debate prompt',
       emoji: { name: '🗣️' },
     });
+  buttons.push(...correctionsButtons(story), reportErrorButton({ view: 'summary', story: story.id }));
   return { type: ComponentType.ActionRow, components: buttons };
 }
 

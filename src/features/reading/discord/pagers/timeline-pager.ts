@@ -1,11 +1,15 @@
+import { ComponentType } from 'discord.js';
 import { z } from 'zod';
 import { colours } from '../../../../platform/discord/colours.js';
+import { reportErrorButton } from '../../../error-reports/discord/report-button.js';
 import { formatDate, type PrecisionDate } from '../../../story-packs/core/index.js';
 import { decodeRangeEnd, describeRange, encodeRangeEnd } from '../../core/date-range.js';
+import type { PageView } from '../../messages/page-view.js';
 import { buildTimelineView, type TimelineView } from '../../messages/timeline-view.js';
 import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
 import { findStory, readingTime, storyGoneMessage } from '../find-content.js';
-import { definePager } from '../pager.js';
+import { type ButtonRow, definePager } from '../pager.js';
+import { itemsOf } from './page-items.js';
 
 export interface TimelineState {
   /** The story's id, or its hashed reference when the id is too long for a custom id. */
@@ -59,6 +63,20 @@ export const timelinePager = definePager<TimelineState>({
     );
     if (view.kind === 'nothing-in-range')
       return { kind: 'unavailable', message: nothingInRangeMessage(view, story.title) };
-    return { kind: 'pages', pages: view.pages };
+    const rows = (page: PageView): ButtonRow[] => [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          reportErrorButton({
+            view: 'timeline',
+            story: story.id,
+            ...(state.from ? { from: state.from } : {}),
+            ...(state.to ? { to: state.to } : {}),
+            ...itemsOf(page),
+          }),
+        ],
+      },
+    ];
+    return { kind: 'pages', pages: view.pages, rows };
   },
 });
