@@ -65,7 +65,7 @@ describe('the cooldown comes after the input is checked', () => {
   test('GIVEN /debate prompt, then an unknown story within its cooldown THEN the story is said not to exist', async () => {
     const { mod } = world;
     expect((await use('debate prompt', {}, mod)).ephemeral).toBe(false);
-    const unknown = await use('debate prompt', { story: 'us-japan-alliannce' }, mod);
+    const unknown = await use('debate prompt', { story: 'usjapanaliance' }, mod);
     expect(unknown.content).toContain('(`us-japan-alliance`)');
     expect((await use('debate prompt', {}, mod)).content).toMatch(slowDown);
   });
