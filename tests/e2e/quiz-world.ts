@@ -9,6 +9,7 @@ import type {
 import { questionBankOf } from '../../src/features/quiz/core/bank.js';
 import { type BankQuestion, chooseQuestion } from '../../src/features/quiz/core/questions.js';
 import { createQuizStorage } from '../../src/features/quiz/storage/index.js';
+import type { ContentLibrary } from '../../src/features/story-packs/core/index.js';
 import { startWorld } from '../support/harness.js';
 
 export interface QuizServer {
@@ -40,13 +41,15 @@ function seedQuizServers(discord: LoopbackDiscord, count: number): QuizServer[] 
 
 /**
  * The shared harness (loopback Discord, real bot, manual clock from 2026-11-25 07:00 UTC, captured logs)
- * with quiz servers seeded and quiz helpers. Answer-count edits wait a minute unless flushed.
+ * with quiz servers seeded and quiz helpers. Answer-count edits wait a minute unless flushed. The bot
+ * reads the real story packs unless given others.
  */
-export async function startQuizWorld(options: { servers?: number } = {}) {
+export async function startQuizWorld(options: { servers?: number; content?: ContentLibrary } = {}) {
   const world = await startWorld({
     seed: (discord) => ({ servers: seedQuizServers(discord, options.servers ?? 1) }),
     start: '2026-11-25T07:00:00Z',
     botOptions: { quizCountEditIntervalMs: 60_000 },
+    ...(options.content ? { content: options.content } : {}),
   });
   const storage = createQuizStorage(world.db);
   const { discord, content } = world;

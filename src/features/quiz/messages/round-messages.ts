@@ -1,4 +1,6 @@
 import { discordTimestamp } from '../../../platform/discord/timestamp.js';
+import { cleanText, toSafeDisplay, truncateAtWord } from '../../../platform/text.js';
+import type { Correction } from '../../story-packs/core/index.js';
 import { choiceLetter } from '../core/questions.js';
 import type { QuizRound } from '../core/round.js';
 import { scoringRule } from '../core/scoring.js';
@@ -74,6 +76,17 @@ export interface ResultsMessageInput {
   players: number;
   streaks: ReadonlyArray<{ userId: string; streak: number }>;
   questionUrl: string | null;
+  /** A correction of the question made on or after the day it was asked (see `correctionSinceAsked`). */
+  correction?: Correction | undefined;
+}
+
+/** The most of a correction's `right` that a results message quotes. */
+const correctionNoteLength = 300;
+
+/** `✏️ This question was corrected on 7 December 2026: <right> (see /summary's Corrections)`. */
+export function correctionNote(correction: Correction): string {
+  const right = toSafeDisplay(truncateAtWord(cleanText(correction.right), correctionNoteLength));
+  return `✏️ This question was corrected on ${formatDay(correction.date.iso)}: ${right} (see /summary's Corrections)`;
 }
 
 export function resultsMessage(round: QuizRound, input: ResultsMessageInput): QuizMessage {
@@ -98,6 +111,8 @@ export function resultsMessage(round: QuizRound, input: ResultsMessageInput): Qu
       value: input.streaks.map((entry) => `<@${entry.userId}>: ${entry.streak} in a row`).join('\n'),
     });
   }
+  if (input.correction)
+    fields.push({ name: 'Correction', value: truncate(correctionNote(input.correction), 1024) });
   const link = input.questionUrl ? `[Question](${input.questionUrl}) · ` : '';
   return {
     content: '',

@@ -1,3 +1,4 @@
+import { correctionSinceAsked } from '../core/corrections.js';
 import { type QuizRound, resultsNonce } from '../core/round.js';
 import type { PostFailure } from '../messages/failure-reasons.js';
 import { questionMessage, resultsMessage } from '../messages/round-messages.js';
@@ -60,6 +61,11 @@ export function createRoundResults(work: RoundWork): RoundResults {
       players: round.players ?? 0,
       streaks: scores.roundStreaks(round.guildId, round.localDate, 2, 5),
       questionUrl: questionUrl(round),
+      correction: correctionSinceAsked(
+        content.getStory(round.question.storyId)?.corrections,
+        round.question.id,
+        round.localDate,
+      ),
     });
     const sent = await channel.send(message, resultsNonce(round));
     if (sent.kind === 'failed') return notPublished(round, sent.failure);
