@@ -15,6 +15,7 @@ import { createDebateRepository } from '../storage/repository.js';
 import { createDebateLock } from '../use-cases/debate-lock.js';
 import { createDebateUseCases, type DebateUseCases } from '../use-cases/index.js';
 import { createOpenThreads } from '../use-cases/open-threads.js';
+import { createDebateDiscord } from './debate-discord.js';
 
 export function createDebateFeature(
   db: Database,
@@ -27,7 +28,7 @@ export function createDebateFeature(
   const debates = createDebateRepository(db);
   return createDebateUseCases({
     transaction: (work) => db.transaction(work).immediate(),
-    client,
+    discord: createDebateDiscord(client),
     clock,
     logger,
     content,

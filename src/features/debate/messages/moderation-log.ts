@@ -73,3 +73,11 @@ export const threadTasks = {
   post: 'Posting in the debate thread',
   announceRound: (number: number) => `Announcing round ${number}`,
 } as const;
+
+/** Why a debate is marked with a fault when Discord refused `task` for good (404, 403). */
+export const faultReasons = {
+  gone: (task: string, discordMessage: string) =>
+    `${task}: Discord says it no longer exists (${discordMessage}).`,
+  forbidden: (task: string, discordMessage: string) =>
+    `${task}: Discord refused (${discordMessage}); check my permissions there.`,
+} as const;

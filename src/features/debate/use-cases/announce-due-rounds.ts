@@ -1,27 +1,30 @@
-import type { ThreadChannel } from 'discord.js';
 import { findRoundsDue, type PlannedRound } from '../core/rounds.js';
-import { onThread } from '../discord/thread-access.js';
 import { threadTasks } from '../messages/moderation-log.js';
 import { renderRoundAnnouncement } from '../messages/render.js';
 import type { DebateRecord } from '../storage/debate-record.js';
 import { acrossGuilds, inGuild } from './across-guilds.js';
+import type { DebateThread } from './debate-discord.js';
 import type { DebateDeps } from './deps.js';
+import { okValue, onThread } from './thread-access.js';
 
-/** Posts round `number`'s announcement in the thread, once (the nonce), and marks it announced. */
+/**
+ * Posts round `number`'s announcement in the thread, once (the nonce), and marks it announced; within
+ * work on the thread.
+ */
 export async function announceRound(
   deps: DebateDeps,
   debate: DebateRecord,
   rounds: readonly PlannedRound[],
-  thread: ThreadChannel,
+  thread: DebateThread,
   number: number,
 ): Promise<void> {
   const round = rounds.find((candidate) => candidate.number === number);
   if (!round) return;
-  await thread.send({
+  const announcement = {
     content: renderRoundAnnouncement(round, rounds, debate.closesAt),
     nonce: `debate-${debate.id}-r${number}`,
-    enforceNonce: true,
-  });
+  };
+  okValue(await thread.post(announcement));
   deps.debates.markRoundsAnnounced(debate.id, [number], deps.clock.now());
 }
 

@@ -1,14 +1,14 @@
-import type { ThreadChannel } from 'discord.js';
 import type { ThreadActionOutcome } from '../core/outcomes.js';
-import { onThread } from '../discord/thread-access.js';
 import type { DebateRecord } from '../storage/debate-record.js';
+import type { DebateThread } from './debate-discord.js';
 import type { DebateDeps } from './deps.js';
 import { logModeration, type NewModerationEntry } from './log-moderation.js';
+import { onThread } from './thread-access.js';
 
 export interface ThreadChange {
   /** Named in the fault when Discord refuses. */
   task: string;
-  apply(thread: ThreadChannel, debate: DebateRecord): Promise<void>;
+  apply(thread: DebateThread, debate: DebateRecord): Promise<void>;
   /** Logged once the change is done. */
   entry(debate: DebateRecord): NewModerationEntry;
 }

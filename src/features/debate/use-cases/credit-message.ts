@@ -1,10 +1,10 @@
 import { type CreditCheck, checkCredit } from '../core/credits.js';
 import type { CreditOutcome } from '../core/outcomes.js';
-import { onThread } from '../discord/thread-access.js';
 import { threadTasks } from '../messages/moderation-log.js';
 import { creditNotice } from '../messages/notices.js';
 import type { DebateDeps } from './deps.js';
 import { debateInThread } from './find-debate.js';
+import { okValue, onThread } from './thread-access.js';
 
 export interface CreditTarget {
   guildId: string;
@@ -41,18 +41,15 @@ export interface CreditRequest {
  * once, stores the credit once and shows it in the thread.
  */
 export async function creditMessage(deps: DebateDeps, request: CreditRequest): Promise<CreditOutcome> {
-  const { client, clock, moderation } = deps;
+  const { discord, clock, moderation } = deps;
   const { guildId, threadId, creditorId } = request;
-  const thread = await client.channels.fetch(threadId).catch(() => null);
-  const message = thread?.isThread()
-    ? await thread.messages.fetch(request.messageId).catch(() => null)
-    : null;
+  const message = await discord.findThreadMessage(threadId, request.messageId);
   if (!message || message.channelId !== threadId) return { kind: 'refused', reason: 'message-gone' };
   const debate = debateInThread(deps, guildId, threadId);
   const check = checkCredit({
     creditorId,
-    authorId: message.author.id,
-    authorIsBot: message.author.bot,
+    authorId: message.authorId,
+    authorIsBot: message.authorIsBot,
     debate,
     alreadyCredited: moderation.hasCredited(message.id, creditorId),
   });
@@ -62,24 +59,26 @@ export async function creditMessage(deps: DebateDeps, request: CreditRequest): P
     debateId: debate.id,
     guildId,
     messageId: message.id,
-    authorId: message.author.id,
+    authorId: message.authorId,
     creditorId,
     explanation: request.explanation,
     createdAt: clock.now(),
   });
   if (stored === 'duplicate') return { kind: 'refused', reason: 'already-credited' };
-  const posted = await onThread(deps, debate, threadTasks.post, (target) =>
-    target.send({
-      content: creditNotice({
-        guildId,
-        threadId,
-        messageId: message.id,
-        authorId: message.author.id,
-        creditorId,
-        explanation: request.explanation,
+  const posted = await onThread(deps, debate, threadTasks.post, async (target) =>
+    okValue(
+      await target.post({
+        content: creditNotice({
+          guildId,
+          threadId,
+          messageId: message.id,
+          authorId: message.authorId,
+          creditorId,
+          explanation: request.explanation,
+        }),
+        mentionNobody: true,
       }),
-      allowedMentions: { parse: [] },
-    }),
+    ),
   );
   return { kind: 'credited', shownInThread: posted.kind === 'ok' };
 }

@@ -1,10 +1,10 @@
-import type { Client } from 'discord.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { SettingsRepository } from '../../settings/storage/repository.js';
 import type { ContentLibrary } from '../../story-packs/core/index.js';
 import type { ModerationRepository } from '../storage/moderation-repository.js';
 import type { DebateRepository } from '../storage/repository.js';
+import type { DebateDiscord } from './debate-discord.js';
 import type { DebateLock } from './debate-lock.js';
 import type { OpenThreads } from './open-threads.js';
 
@@ -12,7 +12,7 @@ import type { OpenThreads } from './open-threads.js';
 export interface DebateDeps {
   /** Runs `work` in one database transaction. */
   transaction<T>(work: () => T): T;
-  client: Client;
+  discord: DebateDiscord;
   clock: Clock;
   logger: Logger;
   settings: SettingsRepository;

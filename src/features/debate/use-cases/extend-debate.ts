@@ -1,10 +1,10 @@
 import type { ThreadActionOutcome } from '../core/outcomes.js';
-import { refreshOpeningCard } from '../discord/opening-card.js';
-import { onThread } from '../discord/thread-access.js';
 import { moderationDetails, threadTasks } from '../messages/moderation-log.js';
 import { extendedNotice } from '../messages/notices.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry, logModeration } from './log-moderation.js';
+import { refreshOpeningCard } from './opening-card.js';
+import { okValue, onThread } from './thread-access.js';
 
 export interface ExtendRequest {
   debateId: number;
@@ -24,7 +24,7 @@ export function extendDebate(deps: DebateDeps, request: ExtendRequest): Promise<
     if (!extended) return { kind: 'refused', reason: 'closed' };
     const result = await onThread(deps, extended, threadTasks.extend, async (thread) => {
       await refreshOpeningCard(deps, extended, thread);
-      await thread.send({ content: extendedNotice(actorId, closesAt) });
+      okValue(await thread.post({ content: extendedNotice(actorId, closesAt) }));
     });
     await logModeration(
       deps,

@@ -1,16 +1,15 @@
-import type { ThreadChannel, ThreadEditOptions } from 'discord.js';
 import { planRestore } from '../core/restore.js';
 import { summariseDebate } from '../core/summary.js';
-import { classifyPermanentFailure } from '../discord/failures.js';
-import { refreshOpeningCard } from '../discord/opening-card.js';
-import { fetchThread, threadStateOf } from '../discord/thread-access.js';
 import { threadTasks } from '../messages/moderation-log.js';
 import { auditReasons, resultInChannelNotice } from '../messages/notices.js';
 import { type EmbedContent, renderSummary } from '../messages/render.js';
 import type { DebateRecord } from '../storage/debate-record.js';
 import type { FinishStep } from '../storage/repository.js';
+import type { DebateThread, ThreadEdit } from './debate-discord.js';
 import type { DebateDeps } from './deps.js';
 import { recordFault } from './log-moderation.js';
+import { refreshOpeningCard } from './opening-card.js';
+import { fetchThread, okValue, permanentFailureOf } from './thread-access.js';
 
 /**
  * The nonce of a posted result: one per close (a reopened debate closed again within Discord's nonce
@@ -45,23 +44,22 @@ function summaryEmbed(deps: DebateDeps, debate: DebateRecord): EmbedContent {
 }
 
 /** Puts back the slowmode and lock the debate changed, unless someone changed them by hand since. */
-async function restoreThread(deps: DebateDeps, debate: DebateRecord, target: ThreadChannel) {
+async function restoreThread(deps: DebateDeps, debate: DebateRecord, target: DebateThread) {
   const plan = planRestore({
     original: debate.original,
     applied: debate.applied,
-    current: threadStateOf(target),
+    current: target.moderation,
   });
-  const edit: ThreadEditOptions = {};
-  if (plan.slowmode.kind === 'restore') edit.rateLimitPerUser = plan.slowmode.to;
+  const edit: Omit<ThreadEdit, 'reason'> = {};
+  if (plan.slowmode.kind === 'restore') edit.slowmodeSeconds = plan.slowmode.to;
   if (plan.locked.kind === 'restore') edit.locked = plan.locked.to;
-  if (Object.keys(edit).length === 0) return target;
+  if (Object.keys(edit).length === 0) return;
   if (target.archived) edit.archived = false;
-  const edited = await target.edit({ ...edit, reason: auditReasons.restore(debate.id) });
+  okValue(await target.edit({ ...edit, reason: auditReasons.restore(debate.id) }));
   deps.debates.recordApplied(debate.id, {
-    ...(edit.rateLimitPerUser === undefined ? {} : { slowmodeSeconds: edit.rateLimitPerUser }),
+    ...(edit.slowmodeSeconds === undefined ? {} : { slowmodeSeconds: edit.slowmodeSeconds }),
     ...(edit.locked === undefined ? {} : { locked: edit.locked }),
   });
-  return edited;
 }
 
 /**
@@ -71,27 +69,26 @@ async function restoreThread(deps: DebateDeps, debate: DebateRecord, target: Thr
  * Returns the debate's fault afterwards.
  */
 export async function finishClosedDebate(deps: DebateDeps, debate: DebateRecord): Promise<string | null> {
-  const { client, clock, debates } = deps;
+  const { discord, clock, debates } = deps;
   let fault = debate.fault;
   const step = async (name: FinishStep, task: string, action: () => Promise<void>) => {
     try {
       await action();
     } catch (error) {
-      const failure = classifyPermanentFailure(error, task);
-      if (!failure) throw error;
+      const failure = permanentFailureOf(error, task);
       await recordFault(deps, debate, failure.reason);
       fault ??= failure.reason;
     }
     debates.markFinished(debate.id, name, clock.now());
   };
-  let thread: ThreadChannel | undefined;
+  let thread: DebateThread | undefined;
   const threadFor = async () => {
-    thread ??= await fetchThread(client, debate);
+    thread ??= await fetchThread(deps, debate);
     return thread;
   };
   if (debate.restoredAt === null) {
     await step('restored', threadTasks.restore, async () => {
-      thread = await restoreThread(deps, debate, await threadFor());
+      await restoreThread(deps, debate, await threadFor());
     });
   }
   if (debate.cardClosedAt === null) {
@@ -106,23 +103,18 @@ export async function finishClosedDebate(deps: DebateDeps, debate: DebateRecord)
   };
   if (debate.threadSummaryAt === null) {
     await step('thread-summary', threadTasks.threadResult, async () => {
-      await (await threadFor()).send({
-        embeds: [summaryFor()],
-        nonce: resultNonce(debate, 't'),
-        enforceNonce: true,
-      });
+      const result = { embeds: [summaryFor()], nonce: resultNonce(debate, 't') };
+      okValue(await (await threadFor()).post(result));
     });
   }
   if (debate.parentSummaryAt === null) {
     await step('parent-summary', threadTasks.channelResult, async () => {
-      const parent = await client.channels.fetch(debate.parentChannelId);
-      if (!parent?.isSendable()) return;
-      await parent.send({
+      const result = {
         content: resultInChannelNotice(debate.threadId),
         embeds: [summaryFor()],
         nonce: resultNonce(debate, 'p'),
-        enforceNonce: true,
-      });
+      };
+      okValue(await discord.postInChannel(debate.parentChannelId, result));
     });
   }
   return fault;

@@ -1,5 +1,4 @@
 import type { ModLogOutcome } from '../core/outcomes.js';
-import { sendToModLog } from '../discord/mod-log-channel.js';
 import { modLogPostFailures } from '../messages/moderation-log.js';
 import { renderModerationLine } from '../messages/render.js';
 import type { DebateRecord } from '../storage/debate-record.js';
@@ -47,7 +46,7 @@ export function debateEntry(
   );
 }
 
-type LogDeps = Pick<DebateDeps, 'client' | 'clock' | 'logger' | 'settings' | 'moderation'>;
+type LogDeps = Pick<DebateDeps, 'discord' | 'clock' | 'logger' | 'settings' | 'moderation'>;
 
 /** Stores a moderation event and posts it to the server's mod log when one is set. */
 export async function logModeration(deps: LogDeps, entry: NewModerationEntry): Promise<ModLogOutcome> {
@@ -61,23 +60,20 @@ export async function postModeration(
   id: number,
   entry: ModerationEntry,
 ): Promise<ModLogOutcome> {
-  const { client, logger, settings, moderation } = deps;
+  const { discord, logger, settings, moderation } = deps;
   const channelId = settings.get(entry.guildId).modLogChannelId;
   if (channelId === undefined) {
     moderation.markPostFailed(id, modLogPostFailures.unset);
     return { kind: 'no-mod-log' };
   }
   try {
-    const sent = await sendToModLog(
-      client,
-      { guildId: entry.guildId, channelId },
-      renderModerationLine(entry),
-    );
-    if (sent.kind === 'not-text-channel') {
+    const sent = await discord.postToModLog(entry.guildId, channelId, renderModerationLine(entry));
+    if (sent.kind === 'failed') throw sent.error;
+    if (sent.value.kind === 'not-text-channel') {
       moderation.markPostFailed(id, modLogPostFailures.notTextChannel);
       return { kind: 'failed' };
     }
-    moderation.markPosted(id, sent.messageId);
+    moderation.markPosted(id, sent.value.messageId);
     return { kind: 'posted' };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,12 +1,12 @@
 import type { ThreadActionOutcome } from '../core/outcomes.js';
 import type { ThreadModeration } from '../core/types.js';
-import { refreshOpeningCard } from '../discord/opening-card.js';
-import { onThread, threadStateOf } from '../discord/thread-access.js';
 import { moderationDetails, threadTasks } from '../messages/moderation-log.js';
 import { auditReasons, reopenedNotice } from '../messages/notices.js';
 import type { DebateRecord } from '../storage/debate-record.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry, logModeration } from './log-moderation.js';
+import { refreshOpeningCard } from './opening-card.js';
+import { okValue, onThread } from './thread-access.js';
 
 /** The debate as the repository's `reopen` leaves it: open again, finishing work and fault cleared. */
 function reopenedRecord(debate: DebateRecord, closesAt: number, original: ThreadModeration): DebateRecord {
@@ -42,15 +42,19 @@ export function reopenDebate(deps: DebateDeps, request: ReopenRequest): Promise<
     if (current.status === 'open') return { kind: 'refused', reason: 'already-open' };
     const result = await onThread(deps, current, threadTasks.reopen, async (thread) => {
       const closesAt = clock.now() + current.durationMs;
-      const original = threadStateOf(thread);
+      const original = thread.moderation;
       if (debates.reopen(current.id, { closesAt, original })) openThreads.add(current.threadId);
       const reopened = reopenedRecord(current, closesAt, original);
       if (reopened.debateSlowmode !== reopened.original.slowmodeSeconds) {
-        await thread.setRateLimitPerUser(reopened.debateSlowmode, auditReasons.reopened(current.id));
+        const slowmode = {
+          slowmodeSeconds: reopened.debateSlowmode,
+          reason: auditReasons.reopened(current.id),
+        };
+        okValue(await thread.edit(slowmode));
         debates.recordApplied(current.id, { slowmodeSeconds: reopened.debateSlowmode });
       }
       await refreshOpeningCard(deps, reopened, thread);
-      await thread.send({ content: reopenedNotice(request.actorId, closesAt) });
+      okValue(await thread.post({ content: reopenedNotice(request.actorId, closesAt) }));
       return reopened;
     });
     if (result.kind === 'refused') return result;

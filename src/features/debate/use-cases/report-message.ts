@@ -34,21 +34,22 @@ export function canReport(deps: DebateDeps, target: ReportTarget): ReportCheck {
  * read: stored once per member and message, and posted to the mod log.
  */
 export async function reportMessage(deps: DebateDeps, request: ReportRequest): Promise<ReportOutcome> {
-  const { client, clock, moderation } = deps;
+  const { discord, clock, moderation } = deps;
   const { guildId, reporterId } = request;
-  const channel = request.channelId ? await client.channels.fetch(request.channelId).catch(() => null) : null;
-  if (!channel || channel.isDMBased() || channel.guildId !== guildId || !channel.isTextBased())
-    return { kind: 'refused', reason: 'channel-gone' };
-  const message = await channel.messages.fetch(request.messageId).catch(() => null);
-  if (!message) return { kind: 'refused', reason: 'message-gone' };
-  const check = canReport(deps, { messageId: message.id, authorId: message.author.id, reporterId });
+  const found = request.channelId
+    ? await discord.findMessage(guildId, request.channelId, request.messageId)
+    : ({ kind: 'channel-gone' } as const);
+  if (found.kind !== 'found') return { kind: 'refused', reason: found.kind };
+  const { message } = found;
+  const { channelId } = message;
+  const check = canReport(deps, { messageId: message.id, authorId: message.authorId, reporterId });
   if (check.kind === 'refused') return check;
-  const debateId = debateInThread(deps, guildId, channel.id)?.id ?? null;
+  const debateId = debateInThread(deps, guildId, channelId)?.id ?? null;
   const stored = moderation.addReport({
     guildId,
-    channelId: channel.id,
+    channelId,
     messageId: message.id,
-    authorId: message.author.id,
+    authorId: message.authorId,
     reporterId,
     debateId,
     reason: request.reason,
@@ -59,8 +60,8 @@ export async function reportMessage(deps: DebateDeps, request: ReportRequest): P
     deps,
     moderationEntry(
       'report',
-      { guildId, debateId, channelId: channel.id },
-      { actorId: reporterId, targetId: message.author.id, messageId: message.id, detail: request.reason },
+      { guildId, debateId, channelId },
+      { actorId: reporterId, targetId: message.authorId, messageId: message.id, detail: request.reason },
     ),
   );
   return { kind: 'reported' };

@@ -4,6 +4,7 @@ import { auditReasons } from '../messages/notices.js';
 import { changeThread } from './change-thread.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry } from './log-moderation.js';
+import { okValue } from './thread-access.js';
 
 export interface LockRequest {
   debateId: number;
@@ -17,11 +18,12 @@ export function setLocked(deps: DebateDeps, request: LockRequest): Promise<Threa
   return changeThread(deps, request.debateId, {
     task: threadTasks.lock(locked),
     async apply(thread, debate) {
-      await thread.edit({
+      const edit = {
         locked,
         ...(thread.archived ? { archived: false } : {}),
         reason: auditReasons.lock(debate.id, locked, actorId),
-      });
+      };
+      okValue(await thread.edit(edit));
       deps.debates.recordApplied(debate.id, { locked });
     },
     entry: (debate) => debateEntry(debate, locked ? 'lock' : 'unlock', { actorId }),

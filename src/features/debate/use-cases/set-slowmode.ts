@@ -1,10 +1,11 @@
 import type { ThreadActionOutcome } from '../core/outcomes.js';
-import { refreshOpeningCard } from '../discord/opening-card.js';
 import { moderationDetails, threadTasks } from '../messages/moderation-log.js';
 import { auditReasons } from '../messages/notices.js';
 import { changeThread } from './change-thread.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry } from './log-moderation.js';
+import { refreshOpeningCard } from './opening-card.js';
+import { okValue } from './thread-access.js';
 
 export interface SlowmodeRequest {
   debateId: number;
@@ -18,7 +19,9 @@ export function setSlowmode(deps: DebateDeps, request: SlowmodeRequest): Promise
   return changeThread(deps, request.debateId, {
     task: threadTasks.slowmode,
     async apply(thread, debate) {
-      await thread.setRateLimitPerUser(seconds, auditReasons.slowmode(debate.id, actorId));
+      okValue(
+        await thread.edit({ slowmodeSeconds: seconds, reason: auditReasons.slowmode(debate.id, actorId) }),
+      );
       deps.debates.recordApplied(debate.id, { slowmodeSeconds: seconds, debateSlowmode: seconds });
       const updated = {
         ...debate,

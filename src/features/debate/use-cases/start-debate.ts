@@ -1,16 +1,14 @@
-import { ChannelType, ThreadAutoArchiveDuration, type ThreadChannel } from 'discord.js';
 import { threadNameForMotion } from '../core/motion.js';
 import type { StartNote, StartOutcome } from '../core/outcomes.js';
 import { scheduleRounds } from '../core/rounds.js';
 import type { DebateFormat } from '../core/types.js';
-import { isPermanentFailure } from '../discord/failures.js';
-import { postOpeningCard } from '../discord/opening-card.js';
-import { onThread, threadStateOf } from '../discord/thread-access.js';
 import { moderationDetails, threadTasks } from '../messages/moderation-log.js';
 import { auditReasons } from '../messages/notices.js';
 import { announceRound } from './announce-due-rounds.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry, logModeration } from './log-moderation.js';
+import { postOpeningCard } from './opening-card.js';
+import { failWith, isPermanent, okValue, onThread } from './thread-access.js';
 
 export interface StartRequest {
   guildId: string;
@@ -31,23 +29,21 @@ export interface StartRequest {
  * for rounds, announces the first. What Discord refuses once the thread exists becomes a note.
  */
 export async function startDebate(deps: DebateDeps, request: StartRequest): Promise<StartOutcome> {
-  const { client, clock, debates } = deps;
+  const { discord, clock, debates } = deps;
   const now = clock.now();
-  const parent = await client.channels.fetch(request.parentChannelId);
-  if (parent?.type !== ChannelType.GuildText)
-    return { kind: 'refused', reason: 'not-text-channel', channelId: request.parentChannelId };
-  let thread: ThreadChannel;
-  try {
-    thread = await parent.threads.create({
-      name: threadNameForMotion(request.motion),
-      type: ChannelType.PublicThread,
-      autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
-      reason: auditReasons.started(request.startedBy),
-    });
-  } catch (error) {
-    if (!isPermanentFailure(error)) throw error;
+  const opened = await discord.openTextChannel(request.parentChannelId);
+  if (opened.kind === 'failed') throw opened.error;
+  const parent = opened.value;
+  if (!parent) return { kind: 'refused', reason: 'not-text-channel', channelId: request.parentChannelId };
+  const created = await parent.createThread({
+    name: threadNameForMotion(request.motion),
+    reason: auditReasons.started(request.startedBy),
+  });
+  if (created.kind === 'failed') {
+    if (!isPermanent(created.failure)) throw created.error;
     return { kind: 'refused', reason: 'thread-create-refused', channelId: parent.id };
   }
+  const thread = created.value;
   const closesAt = now + request.durationMs;
   const debate = debates.create({
     guildId: request.guildId,
@@ -61,7 +57,7 @@ export async function startDebate(deps: DebateDeps, request: StartRequest): Prom
     startedAt: now,
     closesAt,
     debateSlowmode: request.slowmodeSeconds,
-    original: threadStateOf(thread),
+    original: thread.moderation,
     rounds: request.format === 'rounds' ? scheduleRounds(now, closesAt) : [],
   });
   deps.openThreads.add(debate.threadId);
@@ -69,15 +65,18 @@ export async function startDebate(deps: DebateDeps, request: StartRequest): Prom
   const notes: StartNote[] = [];
   const setUp = await onThread(deps, debate, threadTasks.setUp, async (target) => {
     if (request.slowmodeSeconds !== debate.original.slowmodeSeconds) {
-      await target.setRateLimitPerUser(request.slowmodeSeconds, auditReasons.slowmodeAtStart(debate.id));
+      const slowmode = {
+        slowmodeSeconds: request.slowmodeSeconds,
+        reason: auditReasons.slowmodeAtStart(debate.id),
+      };
+      okValue(await target.edit(slowmode));
       debates.recordApplied(debate.id, { slowmodeSeconds: request.slowmodeSeconds });
     }
-    const card = await postOpeningCard(deps, debate, rounds, target);
-    debates.setCardMessage(debate.id, card.id);
-    try {
-      await card.pin(auditReasons.pinCard(debate.id));
-    } catch (error) {
-      if (!isPermanentFailure(error)) throw error;
+    const cardId = await postOpeningCard(deps, debate, rounds, target);
+    debates.setCardMessage(debate.id, cardId);
+    const pinned = await target.pin(cardId, auditReasons.pinCard(debate.id));
+    if (pinned.kind === 'failed') {
+      if (!isPermanent(pinned.failure)) failWith(pinned);
       notes.push({ kind: 'pin-failed' });
     }
     if (request.format === 'rounds') await announceRound(deps, debate, rounds, target, 1);

@@ -1,8 +1,5 @@
-import type { Guild } from 'discord.js';
 import { decideEscalation, type EscalationDecision, planTimeout, timeoutEndsAt } from '../core/escalation.js';
 import type { TimeoutOutcome, Warned, WarnOutcome } from '../core/outcomes.js';
-import { isCannotMessageUser, isPermanentFailure, isUnknownMember } from '../discord/failures.js';
-import { onThread } from '../discord/thread-access.js';
 import { escalationDetail, moderationDetails, threadTasks } from '../messages/moderation-log.js';
 import {
   auditReasons,
@@ -11,8 +8,10 @@ import {
   warningThreadNotice,
 } from '../messages/notices.js';
 import type { DebateRecord } from '../storage/debate-record.js';
+import type { DebateGuild } from './debate-discord.js';
 import type { DebateDeps } from './deps.js';
 import { debateEntry, logModeration } from './log-moderation.js';
+import { isPermanent, okValue, onThread } from './thread-access.js';
 
 export interface WarnRequest {
   debateId: number;
@@ -29,24 +28,18 @@ async function notifyWarned(
   debate: DebateRecord,
   notice: WarningNotice,
 ): Promise<Warned['notified']> {
-  try {
-    await deps.client.users.send(notice.targetId, {
-      content: warningDirectMessage(notice),
-      allowedMentions: { parse: [] },
-    });
-    return 'direct-message';
-  } catch (error) {
-    if (!isCannotMessageUser(error))
-      deps.logger.warn({ err: error }, 'could not send a warning by direct message');
-  }
+  const sent = await deps.discord.sendDirectMessage(notice.targetId, warningDirectMessage(notice));
+  if (sent.kind === 'ok') return 'direct-message';
+  if (sent.kind === 'failed')
+    deps.logger.warn({ err: sent.error }, 'could not send a warning by direct message');
   const posted = await onThread(deps, debate, threadTasks.warningNotice, async (thread) =>
-    thread.send({ content: warningThreadNotice(notice), allowedMentions: { parse: [] } }),
+    okValue(await thread.post({ content: warningThreadNotice(notice), mentionNobody: true })),
   );
   return posted.kind === 'ok' ? 'thread-notice' : 'not-reached';
 }
 
 async function timeOut(
-  guild: Guild,
+  guild: DebateGuild,
   targetId: string,
   decision: Extract<EscalationDecision, { kind: 'escalate' }>,
   now: number,
@@ -54,16 +47,10 @@ async function timeOut(
   if (decision.timeout.kind !== 'apply') return { kind: 'skipped', reason: decision.timeout.reason };
   const { minutes } = decision.timeout;
   const until = timeoutEndsAt(now, minutes);
-  try {
-    await guild.members.edit(targetId, {
-      communicationDisabledUntil: new Date(until),
-      reason: auditReasons.timeout(decision.limit),
-    });
-    return { kind: 'applied', until, minutes };
-  } catch (error) {
-    if (!isPermanentFailure(error)) throw error;
-    return { kind: 'refused' };
-  }
+  const timedOut = await guild.timeOut(targetId, until, auditReasons.timeout(decision.limit));
+  if (timedOut.kind === 'ok') return { kind: 'applied', until, minutes };
+  if (!isPermanent(timedOut.failure)) throw timedOut.error;
+  return { kind: 'refused' };
 }
 
 /**
@@ -72,10 +59,12 @@ async function timeOut(
  * the message says what was done.
  */
 export async function warnMember(deps: DebateDeps, request: WarnRequest): Promise<WarnOutcome> {
-  const { client, clock, settings, moderation } = deps;
+  const { discord, clock, settings, moderation } = deps;
   const debate = deps.debates.get(request.debateId);
   if (!debate) return { kind: 'refused', reason: 'not-found' };
-  const guild = await client.guilds.fetch(debate.guildId);
+  const opened = await discord.openGuild(debate.guildId);
+  if (opened.kind === 'failed') throw opened.error;
+  const guild = opened.value;
   const now = clock.now();
   const guildSettings = settings.get(guild.id);
   const limit = guildSettings.debateWarningLimit;
@@ -117,15 +106,9 @@ export async function warnMember(deps: DebateDeps, request: WarnRequest): Promis
     notified: 'not-reached',
   };
   if (decision.kind === 'escalate') {
-    const removal = await onThread(deps, debate, threadTasks.removeMember, async (thread) => {
-      try {
-        await thread.members.remove(request.targetId);
-        return 'removed' as const;
-      } catch (error) {
-        if (isUnknownMember(error)) return 'not-in-thread' as const;
-        throw error;
-      }
-    });
+    const removal = await onThread(deps, debate, threadTasks.removeMember, async (thread) =>
+      okValue(await thread.removeMember(request.targetId)),
+    );
     const escalation = {
       removal: removal.kind === 'ok' ? removal.value : ('refused' as const),
       timeout: await timeOut(guild, request.targetId, decision, now),

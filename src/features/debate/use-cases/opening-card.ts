@@ -1,9 +1,9 @@
-import type { Message, ThreadChannel } from 'discord.js';
 import type { PlannedRound } from '../core/rounds.js';
 import { type EmbedContent, renderOpeningCard } from '../messages/render.js';
 import type { DebateRecord } from '../storage/debate-record.js';
-import type { DebateDeps } from '../use-cases/deps.js';
-import { stanceButtons } from './components.js';
+import type { DebateThread } from './debate-discord.js';
+import type { DebateDeps } from './deps.js';
+import { okValue } from './thread-access.js';
 
 type CardDeps = Pick<DebateDeps, 'content' | 'debates'>;
 
@@ -22,28 +22,27 @@ function openingCard(deps: CardDeps, debate: DebateRecord, rounds: readonly Plan
   });
 }
 
-/** Posts the opening card with the stance buttons. */
-export function postOpeningCard(
+/** Posts the opening card with the stance buttons, within work on the thread; gives its message id. */
+export async function postOpeningCard(
   deps: CardDeps,
   debate: DebateRecord,
   rounds: readonly PlannedRound[],
-  thread: ThreadChannel,
-): Promise<Message<true>> {
-  return thread.send({
-    embeds: [openingCard(deps, debate, rounds)],
-    components: [stanceButtons(debate.id)],
-  });
+  thread: DebateThread,
+): Promise<string> {
+  return okValue(await thread.postCard({ debateId: debate.id, embed: openingCard(deps, debate, rounds) }));
 }
 
 /** Shows the debate as it is now on its opening card; the buttons are disabled once it has closed. */
 export async function refreshOpeningCard(
   deps: CardDeps,
   debate: DebateRecord,
-  thread: ThreadChannel,
+  thread: DebateThread,
 ): Promise<void> {
   if (debate.cardMessageId === null) return;
-  await thread.messages.edit(debate.cardMessageId, {
-    embeds: [openingCard(deps, debate, deps.debates.listRounds(debate.id))],
-    components: [stanceButtons(debate.id, debate.status === 'closed')],
-  });
+  const card = {
+    debateId: debate.id,
+    embed: openingCard(deps, debate, deps.debates.listRounds(debate.id)),
+    closed: debate.status === 'closed',
+  };
+  okValue(await thread.editCard(debate.cardMessageId, card));
 }
