@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildCustomId } from '../../../platform/ids/custom-id.js';
-import { decodeRangeEnd, encodeRangeEnd } from '../../reading/core/date-range.js';
+import { encodeRangeEnd, rangeEnd } from '../../reading/core/date-range.js';
 import {
   type ContentReference,
   contentReference,
@@ -72,14 +72,6 @@ const index = z
   .string()
   .regex(/^\d{0,4}$/)
   .transform((text) => (text === '' ? undefined : Number(text)));
-const rangeEnd = z.string().transform((text, context) => {
-  const date = decodeRangeEnd(text);
-  if (date === 'invalid') {
-    context.addIssue({ code: 'custom', message: 'not a date' });
-    return z.NEVER;
-  }
-  return date;
-});
 
 function pageItems(first: number | undefined, last: number | undefined): { items?: PageItems } {
   return first === undefined || last === undefined || first > last ? {} : { items: { first, last } };

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { z } from 'zod';
 import { cleanText, escapeMarkdown } from '../../../platform/text.js';
 import { daysInMonth, hasPrecisionDateShape } from '../../story-packs/core/dates.js';
 import { formatDate, type PrecisionDate, parsePrecisionDate } from '../../story-packs/core/index.js';
@@ -178,3 +179,13 @@ export function decodeRangeEnd(text: string): PrecisionDate | undefined | 'inval
   const parsed = parsePrecisionDate([year, month, day].filter(Boolean).join('-'));
   return parsed.kind === 'ok' ? parsed.date : 'invalid';
 }
+
+/** A range end as it travels in a custom id (see `encodeRangeEnd`), parsed back; empty for an open end. */
+export const rangeEnd = z.string().transform((text, context) => {
+  const date = decodeRangeEnd(text);
+  if (date === 'invalid') {
+    context.addIssue({ code: 'custom', message: 'not a date' });
+    return z.NEVER;
+  }
+  return date;
+});

@@ -41,3 +41,15 @@ export function resolveReference<Item extends { id: string }>(
   }
   return index.get(reference) as Item | undefined;
 }
+
+/** The view state of a pager that shows one story: its id or hashed reference, and nothing else. */
+export interface StoryViewState {
+  /** The story's id, or its hashed reference when the id is too long for a custom id. */
+  story: ContentReference;
+}
+
+/** `state` and `encode` for a pager whose whole state is the story it shows. */
+export const storyViewState = {
+  state: z.tuple([contentReference]).transform(([story]): StoryViewState => ({ story })),
+  encode: (state: StoryViewState, compact: boolean) => [referenceFor(state.story, compact)],
+};

@@ -33,6 +33,16 @@ export function storyGoneMessage(): string {
   return 'This story is no longer in the story packs. Run the command again to pick a current story.';
 }
 
+/** What a pager shows of the story its state names, or that the story is gone. */
+export function viewOfStory<View>(
+  reference: ContentReference,
+  context: ReadingContext,
+  view: (story: Story) => View,
+): View | { kind: 'unavailable'; message: string } {
+  const story = findStory(reference, context);
+  return story === undefined ? { kind: 'unavailable', message: storyGoneMessage() } : view(story);
+}
+
 /**
  * The answer to a reading command, checked before anything is sent: the story of its `story` option,
  * then the first page of `pager` for the state `stateOf` gives, paged by the member who asked. An

@@ -1,43 +1,38 @@
 import { ComponentType } from 'discord.js';
-import { z } from 'zod';
 import { colours } from '../../../../platform/discord/colours.js';
 import { reportErrorButton } from '../../../error-reports/discord/report-button.js';
 import type { Story } from '../../../story-packs/core/index.js';
 import { buildCorrectionsPages } from '../../messages/corrections-view.js';
-import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
-import { findStory, storyGoneMessage } from '../find-content.js';
+import { type StoryViewState, storyViewState } from '../content-reference.js';
+import { viewOfStory } from '../find-content.js';
 import { type ButtonRow, definePager } from '../pager.js';
 
-export interface CorrectionsState {
-  /** The story's id, or its hashed reference when the id is too long for a custom id. */
-  story: ContentReference;
-}
+export type CorrectionsState = StoryViewState;
 
 /** The corrections of a story, paged; opened with the "Corrections" button of /summary and /factcheck. */
 export const correctionsPager = definePager<CorrectionsState>({
   feature: 'corrections',
   action: 'page',
   colour: colours.factCheck,
-  state: z.tuple([contentReference]).transform(([story]) => ({ story })),
-  encode: (state, compact) => [referenceFor(state.story, compact)],
+  ...storyViewState,
   render(state, context) {
-    const story = findStory(state.story, context);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
-    const row: ButtonRow = {
-      type: ComponentType.ActionRow,
-      components: [reportErrorButton({ view: 'corrections', story: story.id })],
-    };
-    return {
-      kind: 'pages',
-      pages: buildCorrectionsPages(story, {
-        events: context.content.getTimeline(story.id),
-        claims: context.content.getFactChecks(story.id),
-        updates: context.content.getUpdates(story.id),
-        prompts: context.content.getDebatePrompts(story.id),
-        questions: context.content.getQuizQuestions(story.id),
-      }),
-      rows: [row],
-    };
+    return viewOfStory(state.story, context, (story) => {
+      const row: ButtonRow = {
+        type: ComponentType.ActionRow,
+        components: [reportErrorButton({ view: 'corrections', story: story.id })],
+      };
+      return {
+        kind: 'pages',
+        pages: buildCorrectionsPages(story, {
+          events: context.content.getTimeline(story.id),
+          claims: context.content.getFactChecks(story.id),
+          updates: context.content.getUpdates(story.id),
+          prompts: context.content.getDebatePrompts(story.id),
+          questions: context.content.getQuizQuestions(story.id),
+        }),
+        rows: [row],
+      };
+    });
   },
 });
 

@@ -7,7 +7,7 @@ import type { Story } from '../../../story-packs/core/index.js';
 import { buildSummaryPages, type SummaryLength } from '../../messages/summary-view.js';
 import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
 import type { ReadingContext } from '../context.js';
-import { findStory, readingTime, storyGoneMessage } from '../find-content.js';
+import { readingTime, viewOfStory } from '../find-content.js';
 import { type ButtonRow, definePager } from '../pager.js';
 import { correctionsButtons } from './corrections-pager.js';
 import { factCheckPager } from './factcheck-pager.js';
@@ -48,12 +48,12 @@ export const summaryPager = definePager<SummaryState>({
     .transform(([story, length]) => ({ story, length: length === 'f' ? 'full' : 'short' }) as const),
   encode: (state, compact) => [referenceFor(state.story, compact), lengthCodes[state.length]],
   render(state, context) {
-    const story = findStory(state.story, context);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
-    return {
-      kind: 'pages',
-      pages: buildSummaryPages(story, state.length, readingTime(context)),
-      rows: [storyButtons(story, context)],
-    };
+    return viewOfStory(state.story, context, (story) => {
+      return {
+        kind: 'pages',
+        pages: buildSummaryPages(story, state.length, readingTime(context)),
+        rows: [storyButtons(story, context)],
+      };
+    });
   },
 });

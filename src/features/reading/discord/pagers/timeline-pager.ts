@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { colours } from '../../../../platform/discord/colours.js';
 import { reportErrorButton } from '../../../error-reports/discord/report-button.js';
 import { formatDate, type PrecisionDate } from '../../../story-packs/core/index.js';
-import { decodeRangeEnd, describeRange, encodeRangeEnd } from '../../core/date-range.js';
+import { describeRange, encodeRangeEnd, rangeEnd } from '../../core/date-range.js';
 import type { PageView } from '../../messages/page-view.js';
 import { buildTimelineView, type TimelineView } from '../../messages/timeline-view.js';
 import { type ContentReference, contentReference, referenceFor } from '../content-reference.js';
-import { findStory, readingTime, storyGoneMessage } from '../find-content.js';
+import { readingTime, viewOfStory } from '../find-content.js';
 import { type ButtonRow, definePager } from '../pager.js';
 import { itemsOf } from './page-items.js';
 
@@ -17,15 +17,6 @@ export interface TimelineState {
   from?: PrecisionDate;
   to?: PrecisionDate;
 }
-
-const rangeEnd = z.string().transform((text, context) => {
-  const date = decodeRangeEnd(text);
-  if (date === 'invalid') {
-    context.addIssue({ code: 'custom', message: 'not a date' });
-    return z.NEVER;
-  }
-  return date;
-});
 
 function nothingInRangeMessage(
   view: Extract<TimelineView, { kind: 'nothing-in-range' }>,
@@ -53,30 +44,30 @@ export const timelinePager = definePager<TimelineState>({
     encodeRangeEnd(state.to),
   ],
   render(state, context) {
-    const story = findStory(state.story, context);
-    if (story === undefined) return { kind: 'unavailable', message: storyGoneMessage() };
-    const view = buildTimelineView(
-      story,
-      context.content.getTimeline(story.id),
-      { ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}) },
-      readingTime(context),
-    );
-    if (view.kind === 'nothing-in-range')
-      return { kind: 'unavailable', message: nothingInRangeMessage(view, story.title) };
-    const rows = (page: PageView): ButtonRow[] => [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          reportErrorButton({
-            view: 'timeline',
-            story: story.id,
-            ...(state.from ? { from: state.from } : {}),
-            ...(state.to ? { to: state.to } : {}),
-            ...itemsOf(page),
-          }),
-        ],
-      },
-    ];
-    return { kind: 'pages', pages: view.pages, rows };
+    return viewOfStory(state.story, context, (story) => {
+      const view = buildTimelineView(
+        story,
+        context.content.getTimeline(story.id),
+        { ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}) },
+        readingTime(context),
+      );
+      if (view.kind === 'nothing-in-range')
+        return { kind: 'unavailable', message: nothingInRangeMessage(view, story.title) };
+      const rows = (page: PageView): ButtonRow[] => [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            reportErrorButton({
+              view: 'timeline',
+              story: story.id,
+              ...(state.from ? { from: state.from } : {}),
+              ...(state.to ? { to: state.to } : {}),
+              ...itemsOf(page),
+            }),
+          ],
+        },
+      ];
+      return { kind: 'pages', pages: view.pages, rows };
+    });
   },
 });
