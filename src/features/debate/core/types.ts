@@ -14,10 +14,6 @@ export interface ThreadModeration {
   locked: boolean;
 }
 
-export function isStance(value: string): value is Stance {
-  return (stanceValues as readonly string[]).includes(value);
-}
-
 export const stanceLabels: Record<Stance, string> = {
   for: 'For',
   against: 'Against',

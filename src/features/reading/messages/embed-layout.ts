@@ -89,11 +89,6 @@ export function layoutGroupPages(groups: readonly FieldGroup[], options: LayoutO
   return pages.map((page) => page.map((item) => item.index));
 }
 
-/** Packs field groups into pages that each fit one embed next to the page's fixed text. */
-export function layoutFieldPages(groups: readonly FieldGroup[], options: LayoutOptions): FieldPlan[][] {
-  return layoutGroupPages(groups, options).map((page) => page.flatMap((index) => groups[index] ?? []));
-}
-
 /** `[label](url)`, with the label escaped and the url's parentheses encoded so the link stays whole. */
 export function maskedLink(label: string, url: string): string {
   const safeUrl = url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20');
